@@ -1,0 +1,10 @@
+# Every third-party library gridlift links, found from Debian packages (see .ci/run for the names).
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
+find_package(TBB REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+find_package(Threads REQUIRED)

@@ -1,0 +1,43 @@
+#pragma once
+// A table as gridlift reports it: a grid of rows and columns covered by cells, some of which span.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/geometry.h"
+
+namespace gridlift {
+
+//! One cell; a spanning cell is listed once, at its top-left grid position.
+struct Cell {
+  int row = 0;
+  int col = 0;
+  int row_span = 1;
+  int col_span = 1;
+  std::string text;
+  PdfRect bbox;
+  double confidence = 1.0;  //!< 1.0 for text taken from the PDF text layer
+  bool operator==(const Cell&) const = default;
+};
+
+//! A table found on a page.
+struct Table {
+  std::string id;                        //!< "p<page>-t<k>", k counting from 1 in reading order
+  PdfRect bbox;
+  std::string title;                     //!< nearest caption above the grid, "" if none
+  std::optional<std::string> continues;  //!< id of the table on an earlier page this one continues
+  int n_rows = 0;
+  int n_cols = 0;
+  std::vector<Cell> cells;               //!< row-major by top-left position
+  bool operator==(const Table&) const = default;
+};
+
+//! Text outside tables.
+struct TextBlock {
+  PdfRect bbox;
+  std::string text;
+  bool operator==(const TextBlock&) const = default;
+};
+
+}  // namespace gridlift

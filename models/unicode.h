@@ -1,0 +1,29 @@
+#pragma once
+// The few Unicode facts gridlift's text rules need, without pulling in ICU.
+
+#include <string>
+#include <string_view>
+
+namespace gridlift {
+
+//! Decodes the code point at s[i] and advances i past it; malformed bytes decode as U+FFFD.
+char32_t next_code_point(std::string_view s, size_t& i);
+
+//! First / last code point of a UTF-8 string (0 if empty).
+char32_t first_code_point(std::string_view s);
+char32_t last_code_point(std::string_view s);
+
+void append_utf8(std::string& out, char32_t cp);
+
+//! Han ideographs, kana, hangul and CJK punctuation / full-width forms: text that is written
+//! without spaces between words, so a line break inside it joins without a space.
+bool is_cjk(char32_t cp);
+
+//! White space, including no-break and ideographic spaces.
+bool is_space(char32_t cp);
+
+//! Full-width ASCII forms (U+FF01..FF5E) and the ideographic space mapped to their ASCII twins;
+//! every other code point unchanged.
+char32_t to_half_width(char32_t cp);
+
+}  // namespace gridlift

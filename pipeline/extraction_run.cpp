@@ -1,0 +1,235 @@
+#include "pipeline/extraction_run.h"
+
+#include <spdlog/spdlog.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/flow_graph.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "models/document_json.h"
+#include "pipeline/document_cache.h"
+#include "pipeline/file_digest.h"
+#include "stages/assemble/continuation.h"
+#include "stages/export/output_files.h"
+#include "stages/export/overlay_writer.h"
+#include "stages/input_error.h"
+#include "stages/load/pdf_document.h"
+
+namespace gridlift {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+//! One input document on its way through the graph. Owned jointly by its page tasks; only the
+//! serial writer mutates `pages` and `errors`.
+struct DocumentJob {
+  size_t ordinal = 0;                //!< 1-based position among the inputs, for progress lines
+  std::filesystem::path path;
+  std::string stem;
+  DocumentResult result;
+  std::vector<int> page_indexes;     //!< 0-based pages to process
+  size_t received = 0;
+  std::vector<std::string> errors;   //!< pages that failed
+  Clock::time_point started = Clock::now();
+};
+
+struct PageTask {
+  size_t sequence = 0;
+  std::shared_ptr<DocumentJob> document;
+  int page_index = 0;
+};
+
+struct PageOutcome {
+  size_t sequence = 0;
+  std::shared_ptr<DocumentJob> document;
+  std::optional<PageWork> work;
+  std::string error;
+};
+
+// True when `folder/stem.json` already holds a result for a file with this content.
+bool already_done(const std::filesystem::path& folder, const std::string& stem, const std::string& sha256) {
+  std::ifstream in(folder / (stem + ".json"));
+  if (!in) return false;
+  try {
+    auto j = nlohmann::json::parse(in);
+    return j.value("sha256", "") == sha256;
+  } catch (const std::exception&) {
+    return false;  // unreadable: extract again
+  }
+}
+
+// Yields page tasks one document at a time; opens and checks each document before its pages go.
+class TaskSource {
+ public:
+  TaskSource(const std::vector<std::filesystem::path>& inputs, const RunOptions& options, RunSummary& summary)
+      : inputs_(inputs), options_(options), summary_(summary) {}
+
+  std::optional<PageTask> next() {
+    while (!current_ || next_page_ >= current_->page_indexes.size()) {
+      if (next_input_ >= inputs_.size()) return std::nullopt;
+      current_ = start_document(next_input_++);
+      next_page_ = 0;
+    }
+    return PageTask{sequence_++, current_, current_->page_indexes[next_page_++]};
+  }
+
+ private:
+  std::shared_ptr<DocumentJob> start_document(size_t i) {
+    auto job = std::make_shared<DocumentJob>();
+    job->ordinal = i + 1;
+    job->path = inputs_[i];
+    job->stem = output_stem(job->path);
+    try {
+      auto doc = open_pdf(job->path);
+      job->result.source = job->path.filename().string();
+      try {
+        job->result.sha256 = sha256_of_file(job->path);
+      } catch (const std::exception& e) {
+        throw InputError(job->path.string(), e.what());
+      }
+      if (options_.resume && already_done(options_.output_folder, job->stem, job->result.sha256)) {
+        spdlog::info("[{}/{}] {}: already extracted, skipped (--resume)", job->ordinal, inputs_.size(),
+                     job->path.string());
+        ++summary_.documents_skipped;
+        return nullptr;
+      }
+      job->page_indexes = options_.pages.resolve(doc->pages());
+      if (job->page_indexes.empty()) {
+        throw InputError(job->path.string(),
+                         "--pages selects no page of its " + std::to_string(doc->pages()) + " pages");
+      }
+      spdlog::debug("{}: {} pages, extracting {}", job->path.string(), doc->pages(), job->page_indexes.size());
+      return job;
+    } catch (const InputError& e) {
+      spdlog::error("{}", e.what());
+      summary_.failures.push_back(e.what());
+      ++summary_.documents_failed;
+      return nullptr;
+    }
+  }
+
+  const std::vector<std::filesystem::path>& inputs_;
+  const RunOptions& options_;
+  RunSummary& summary_;
+  size_t next_input_ = 0;
+  std::shared_ptr<DocumentJob> current_;
+  size_t next_page_ = 0;
+  size_t sequence_ = 0;
+};
+
+class DocumentWriter {
+ public:
+  DocumentWriter(const RunOptions& options, RunSummary& summary, size_t total)
+      : options_(options), summary_(summary), total_(total) {}
+
+  void accept(PageOutcome& outcome) {
+    DocumentJob& job = *outcome.document;
+    if (outcome.work) {
+      ++summary_.pages;
+      summary_.tables += static_cast<int>(outcome.work->result.tables.size());
+      job.result.pages.push_back(std::move(outcome.work->result));
+    } else {
+      job.errors.push_back(outcome.error);
+    }
+    if (++job.received == job.page_indexes.size()) finish(job);
+  }
+
+ private:
+  void finish(DocumentJob& job) {
+    link_continuations(job.result.pages);
+    size_t tables = 0;
+    for (const auto& p : job.result.pages) tables += p.tables.size();
+    try {
+      write_outputs(job.result, options_.output_folder, job.stem);
+    } catch (const std::exception& e) {
+      fail(job, e.what());
+      return;
+    }
+    double seconds = std::chrono::duration<double>(Clock::now() - job.started).count();
+    if (!job.errors.empty()) {
+      fail(job, job.path.string() + ": " + std::to_string(job.errors.size()) + " page(s) failed (" +
+                    job.errors.front() + "); the others were written");
+      return;
+    }
+    ++summary_.documents_done;
+    spdlog::info("[{}/{}] {}: {} pages, {} tables -> {} ({:.2f} s)", job.ordinal, total_, job.path.string(),
+                 job.result.pages.size(), tables, (options_.output_folder / (job.stem + ".json")).string(), seconds);
+  }
+
+  void fail(DocumentJob& job, const std::string& message) {
+    spdlog::error("[{}/{}] {}", job.ordinal, total_, message);
+    summary_.failures.push_back(message);
+    ++summary_.documents_failed;
+  }
+
+  const RunOptions& options_;
+  RunSummary& summary_;
+  size_t total_;
+};
+
+}  // namespace
+
+RunSummary run_extraction(const std::vector<std::filesystem::path>& inputs, const RunOptions& options) {
+  ensure_writable_folder(options.output_folder);
+  if (!options.overlay_folder.empty()) ensure_writable_folder(options.overlay_folder);
+  quiet_poppler_messages();
+
+  RunSummary summary;
+  const int jobs = std::max(1, options.jobs);
+  const int in_flight = options.pages_in_flight > 0 ? options.pages_in_flight : 2 * jobs + 2;
+  TaskSource source_state(inputs, options, summary);
+  DocumentWriter writer_state(options, summary, inputs.size());
+  tbb::enumerable_thread_specific<DocumentCache> caches;
+  ExtractOptions extract = options.extract;
+  extract.keep_raster = !options.overlay_folder.empty();
+
+  tbb::task_arena arena(jobs);
+  arena.execute([&] {
+    using namespace tbb::flow;
+    graph g;
+    input_node<PageTask> source(g, [&](tbb::flow_control& control) -> PageTask {
+      auto task = source_state.next();
+      if (!task) {
+        control.stop();
+        return {};
+      }
+      return *task;
+    });
+    limiter_node<PageTask> limiter(g, static_cast<size_t>(in_flight));
+    function_node<PageTask, PageOutcome> process(g, unlimited, [&](const PageTask& task) {
+      PageOutcome outcome{task.sequence, task.document, std::nullopt, {}};
+      try {
+        const auto& doc = caches.local().get(task.document->path);
+        outcome.work = process_page(doc, task.page_index, extract);
+        spdlog::debug("{} page {}: {}", task.document->path.string(), task.page_index + 1, outcome.work->decision);
+        if (!options.overlay_folder.empty())
+          write_overlay_png(draw_overlay(outcome.work->raster, outcome.work->debug, outcome.work->grids),
+                            options.overlay_folder, task.document->stem, task.page_index + 1);
+        outcome.work->raster.release();
+      } catch (const std::exception& e) {
+        outcome.work.reset();
+        outcome.error = "page " + std::to_string(task.page_index + 1) + ": " + e.what();
+      }
+      return outcome;
+    });
+    sequencer_node<PageOutcome> order(g, [](const PageOutcome& o) { return o.sequence; });
+    function_node<PageOutcome, continue_msg> write(g, serial, [&](PageOutcome outcome) {
+      writer_state.accept(outcome);
+      return continue_msg();
+    });
+    make_edge(source, limiter);
+    make_edge(limiter, process);
+    make_edge(process, order);
+    make_edge(order, write);
+    make_edge(write, limiter.decrementer());
+    source.activate();
+    g.wait_for_all();
+  });
+  return summary;
+}
+
+}  // namespace gridlift

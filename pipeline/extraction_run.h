@@ -1,0 +1,46 @@
+#pragma once
+// The batch: a oneTBB flow graph that takes every selected page of every input through the
+// stages and writes each document's outputs as soon as its last page is done.
+//
+//   source (serial: opens each PDF, checks it, emits its pages)
+//     -> limiter (caps pages in flight, so memory stays bounded on any batch size)
+//     -> process (parallel: page_processor, one poppler::document per thread)
+//     -> sequencer (restores document/page order)
+//     -> writer (serial: collects a document's pages, links continued tables, writes files)
+//     -> limiter's decrementer (frees the slot)
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/page_processor.h"
+#include "pipeline/page_selection.h"
+
+namespace gridlift {
+
+struct RunOptions {
+  ExtractOptions extract;
+  std::filesystem::path output_folder;
+  int jobs = 1;                  //!< worker threads
+  PageSelection pages;           //!< which pages of each document
+  bool resume = false;           //!< skip inputs whose NAME.json exists for the same file content
+  int pages_in_flight = 0;       //!< 0: 2 x jobs + 2
+  std::filesystem::path overlay_folder;  //!< if set, a PNG per page showing what grid finding saw
+};
+
+struct RunSummary {
+  int documents_done = 0;
+  int documents_skipped = 0;
+  int documents_failed = 0;
+  int pages = 0;
+  int tables = 0;
+  std::vector<std::string> failures;  //!< one line each: "file: cause"
+};
+
+//! Runs the batch. Never throws for a bad input: each failure is logged as one line and listed in
+//! the summary, and the other inputs go on. Throws std::runtime_error if the output folder
+//! cannot be written (checked before any work).
+RunSummary run_extraction(const std::vector<std::filesystem::path>& inputs, const RunOptions& options);
+
+}  // namespace gridlift

@@ -1,0 +1,91 @@
+#include "pipeline/page_processor.h"
+
+#include <poppler/cpp/poppler-page.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <stdexcept>
+
+#include "stages/assemble/page_assembler.h"
+#include "stages/assemble/table_title.h"
+#include "stages/grid/grid_detector.h"
+#include "stages/load/text_layer.h"
+#include "stages/orient/page_orientation.h"
+#include "stages/read/cell_reader.h"
+#include "stages/read/text_blocks.h"
+
+namespace gridlift {
+namespace {
+
+class Stopwatch {
+ public:
+  double lap_ms() {
+    auto now = std::chrono::steady_clock::now();
+    double ms = std::chrono::duration<double, std::milli>(now - last_).count();
+    last_ = now;
+    return ms;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options) {
+  PageWork work;
+  Stopwatch clock;
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) throw std::runtime_error("page " + std::to_string(index + 1) + " cannot be read");
+
+  PageGeometry geometry = read_page_geometry(*page);
+  TextChars chars = read_text_layer(*page);
+  work.result.page = index + 1;
+  work.result.mode = PageMode::kText;
+  work.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
+  if (chars.empty()) {
+    work.result.mode = PageMode::kNone;
+    work.decision = "no text layer; OCR is not available in this build, cells stay empty";
+  } else if (double garbled = garbled_fraction(chars); garbled > options.max_garbled_fraction) {
+    char share[32];
+    std::snprintf(share, sizeof share, "%.0f%%", garbled * 100);
+    work.result.mode = PageMode::kNone;
+    work.decision = std::string("text layer garbled (") + share + " unreadable code points); not used";
+    chars.clear();
+  }
+  work.times.load_ms = clock.lap_ms();
+
+  PageRaster raster = rasterize_page(*page, geometry.width, geometry.height, options.raster);
+  work.times.rasterize_ms = clock.lap_ms();
+
+  double width = geometry.width, height = geometry.height;
+  int turns = quarter_turns_to_upright(chars);
+  turn_page(turns, raster, chars, width, height);
+  work.result.width = width;
+  work.result.height = height;
+  work.result.rotation = (geometry.rotation + 90 * turns) % 360;
+  work.scale = raster.scale;
+
+  std::vector<ImageRect> glyphs;
+  glyphs.reserve(chars.size());
+  for (const auto& c : chars) glyphs.push_back(raster.scale.to_image(c.box));
+  GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, options.grid);
+  work.times.grid_ms = clock.lap_ms();
+
+  std::vector<char> taken(chars.size(), 0);
+  std::vector<Table> tables;
+  for (const auto& grid : detection.tables) tables.push_back(read_table(grid, raster.scale, chars, taken));
+  std::vector<double> table_glyph_heights;
+  for (size_t i = 0; i < chars.size(); ++i)
+    if (taken[i]) table_glyph_heights.push_back(chars[i].box.height());
+  auto lines = free_lines(chars, taken);
+  assemble_page(work.result, std::move(tables), lines, body_text_height(lines, table_glyph_heights));
+  work.debug = std::move(detection.debug);
+  work.grids = std::move(detection.tables);
+  if (options.keep_raster) work.raster = raster.gray;
+  work.times.read_ms = clock.lap_ms();
+  return work;
+}
+
+}  // namespace gridlift

@@ -1,0 +1,45 @@
+#pragma once
+// All stages for one page, in order: load text → rasterize → orient → grid → read → assemble.
+// The flow graph runs this on worker threads; tests and the benchmark call it directly.
+
+#include <poppler/cpp/poppler-document.h>
+
+#include <string>
+
+#include "models/page.h"
+#include "stages/grid/grid_options.h"
+#include "stages/grid/grid_types.h"
+#include "stages/rasterize/page_raster.h"
+
+namespace gridlift {
+
+struct ExtractOptions {
+  RasterOptions raster;
+  GridOptions grid;
+  //! A text layer with more than this share of unreadable code points is not trusted.
+  double max_garbled_fraction = 0.2;
+  //! Keep the upright page image in PageWork::raster (for overlays); costs ~2 MB a page.
+  bool keep_raster = false;
+};
+
+//! Wall time of each stage for one page, in milliseconds.
+struct StageTimes {
+  double load_ms = 0, rasterize_ms = 0, grid_ms = 0, read_ms = 0;
+  double total() const { return load_ms + rasterize_ms + grid_ms + read_ms; }
+};
+
+struct PageWork {
+  PageResult result;
+  GridDebug debug;               //!< what grid finding saw, in pixels of the upright raster
+  std::vector<TableGrid> grids;  //!< the grids behind result.tables, same order
+  PixelScale scale;      //!< of that raster
+  cv::Mat raster;        //!< the upright page image, only if ExtractOptions::keep_raster
+  StageTimes times;
+  std::string decision;  //!< why the page's text came from where it did, for the log
+};
+
+//! Processes page `index` (0-based) of `doc`. Throws std::runtime_error if the page cannot be read.
+//! Not thread-safe for one `doc`: each thread needs its own poppler::document.
+PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options);
+
+}  // namespace gridlift

@@ -1,0 +1,24 @@
+#pragma once
+// Stage 6, export: writes NAME.json, NAME.md and NAME/*.csv for one document, each file whole or
+// not at all (written beside, then renamed), JSON last so its presence means the set is complete.
+
+#include <filesystem>
+
+#include "models/document.h"
+
+namespace gridlift {
+
+//! The base name outputs use for `input`: its file name without ".pdf".
+std::string output_stem(const std::filesystem::path& input);
+
+//! Writes the three outputs of `doc` into `folder` under `stem`. Throws std::runtime_error
+//! naming the file that could not be written and why.
+void write_outputs(const DocumentResult& doc, const std::filesystem::path& folder, const std::string& stem);
+
+//! Replaces `path` with `content` atomically (temporary file + rename).
+void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+//! Throws std::runtime_error if `folder` cannot be created or written into.
+void ensure_writable_folder(const std::filesystem::path& folder);
+
+}  // namespace gridlift

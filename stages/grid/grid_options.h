@@ -1,0 +1,29 @@
+#pragma once
+// Tuning of grid finding, in points so it means the same at any dpi.
+
+namespace gridlift {
+
+struct GridOptions {
+  //! Shortest ruled segment kept. Longer than one CJK glyph at body sizes (a 10.5 pt "一" is
+  //! ~10 pt wide), shorter than the narrowest stacked-digit column.
+  double min_line_length_pt = 12;
+  //! Gaps up to this long inside a rule are bridged (broken or faintly printed lines).
+  double gap_bridge_pt = 1.5;
+  //! Lines closer than this are one lattice line (double borders, rules that shift slightly).
+  double merge_tolerance_pt = 2.5;
+  //! Lattice rows or columns thinner than this are slivers between near-duplicate lines.
+  double min_cell_size_pt = 3.5;
+  //! Rules thicker than this are filled areas, not lines.
+  double max_line_thickness_pt = 4;
+  //! A segment must come this close to a perpendicular one to count as joined to it.
+  double joint_tolerance_pt = 2.5;
+  //! Horizontal rules reaching this far past the outermost vertical rule (or vice versa) mark
+  //! a table side drawn without a border.
+  double open_side_min_pt = 8;
+  //! Share of a lattice edge that must be inked for it to separate two cells; below it they merge.
+  double boundary_coverage = 0.8;
+  //! Local threshold: a pixel is ink when this much darker than the mean of its neighbourhood.
+  double ink_contrast = 8;
+};
+
+}  // namespace gridlift

@@ -1,0 +1,48 @@
+#pragma once
+// What grid finding produces: per table, the lattice of ruled lines and the cells laid on it, plus
+// the debug record (every segment found) that overlays are drawn from.
+
+#include <vector>
+
+#include "models/geometry.h"
+
+namespace gridlift {
+
+//! A straight ruled line found in the image: `box` is its pixel extent, thickness included.
+struct LineSegment {
+  ImageRect box;
+  bool horizontal = true;
+};
+
+//! One cell of a detected grid, by lattice position; spans cover several lattice cells.
+struct GridCell {
+  int row = 0, col = 0, row_span = 1, col_span = 1;
+  bool operator==(const GridCell&) const = default;
+};
+
+//! One ruled table in pixel space.
+struct TableGrid {
+  ImageRect bbox;
+  std::vector<int> row_edges;  //!< y of each horizontal lattice line, top to bottom (n_rows + 1)
+  std::vector<int> col_edges;  //!< x of each vertical lattice line, left to right (n_cols + 1)
+  std::vector<GridCell> cells; //!< row-major by top-left position; every lattice cell covered once
+
+  int n_rows() const { return static_cast<int>(row_edges.size()) - 1; }
+  int n_cols() const { return static_cast<int>(col_edges.size()) - 1; }
+  ImageRect cell_rect(const GridCell& c) const {
+    return {col_edges[static_cast<size_t>(c.col)], row_edges[static_cast<size_t>(c.row)],
+            col_edges[static_cast<size_t>(c.col + c.col_span)], row_edges[static_cast<size_t>(c.row + c.row_span)]};
+  }
+};
+
+//! Everything detection saw, so a debugging overlay never has to detect again.
+struct GridDebug {
+  std::vector<LineSegment> segments;  //!< all line segments before grouping into tables
+};
+
+struct GridDetection {
+  std::vector<TableGrid> tables;  //!< top to bottom, then left to right
+  GridDebug debug;
+};
+
+}  // namespace gridlift

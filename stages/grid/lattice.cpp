@@ -1,0 +1,274 @@
+#include "stages/grid/lattice.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+namespace gridlift {
+namespace {
+
+int to_px(double points, const PixelScale& scale, int minimum) {
+  return std::max(minimum, static_cast<int>(std::lround(scale.to_pixels(points))));
+}
+
+class DisjointSets {
+ public:
+  explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), size_t{0}); }
+  size_t find(size_t i) {
+    while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+    return i;
+  }
+  void unite(size_t a, size_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
+  }
+
+ private:
+  std::vector<size_t> parent_;
+};
+
+bool joined(const LineSegment& h, const LineSegment& v, int tol) {
+  return v.box.x0 - tol < h.box.x1 && v.box.x1 + tol > h.box.x0 && h.box.y0 - tol < v.box.y1 &&
+         h.box.y1 + tol > v.box.y0;
+}
+
+int center(const LineSegment& s) { return s.horizontal ? (s.box.y0 + s.box.y1) / 2 : (s.box.x0 + s.box.x1) / 2; }
+int length(const LineSegment& s) { return s.horizontal ? s.box.width() : s.box.height(); }
+
+int median(std::vector<int> v) {
+  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
+  return v[v.size() / 2];
+}
+
+// Segments that join no perpendicular segment are underlines, text strokes or page rules, not
+// table rules. Removing one can orphan another, so repeat until stable.
+std::vector<LineSegment> keep_joined(std::vector<LineSegment> segments, int tol) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::vector<int> joints(segments.size(), 0);
+    for (size_t i = 0; i < segments.size(); ++i)
+      for (size_t j = 0; j < segments.size(); ++j)
+        if (segments[i].horizontal && !segments[j].horizontal && joined(segments[i], segments[j], tol)) {
+          ++joints[i];
+          ++joints[j];
+        }
+    std::vector<LineSegment> kept;
+    for (size_t i = 0; i < segments.size(); ++i)
+      if (joints[i] > 0) kept.push_back(segments[i]);
+    changed = kept.size() != segments.size();
+    segments = std::move(kept);
+  }
+  return segments;
+}
+
+std::vector<std::vector<LineSegment>> group_tables(const std::vector<LineSegment>& segments, int tol) {
+  DisjointSets sets(segments.size());
+  for (size_t i = 0; i < segments.size(); ++i)
+    for (size_t j = 0; j < segments.size(); ++j)
+      if (segments[i].horizontal && !segments[j].horizontal && joined(segments[i], segments[j], tol)) sets.unite(i, j);
+  std::vector<std::vector<LineSegment>> groups(segments.size());
+  for (size_t i = 0; i < segments.size(); ++i) groups[sets.find(i)].push_back(segments[i]);
+  std::erase_if(groups, [](const auto& g) { return g.empty(); });
+  return groups;
+}
+
+// A side drawn without a border: several perpendicular rules run on past the outermost line.
+void add_open_sides(std::vector<int>& edges, const std::vector<LineSegment>& crossing, bool horizontal_edges,
+                    int min_reach) {
+  std::vector<int> before, after;
+  for (const auto& s : crossing) {
+    int lo = horizontal_edges ? s.box.y0 : s.box.x0;
+    int hi = horizontal_edges ? s.box.y1 : s.box.x1;
+    if (lo < edges.front() - min_reach) before.push_back(lo);
+    if (hi > edges.back() + min_reach) after.push_back(hi);
+  }
+  if (before.size() >= 2) edges.insert(edges.begin(), median(before));
+  if (after.size() >= 2) edges.push_back(median(after));
+}
+
+void merge_slivers(std::vector<int>& edges, int min_size) {
+  for (size_t i = 1; i < edges.size();) {
+    if (edges[i] - edges[i - 1] < min_size) {
+      // Keep the outer line of a double border: it is the table's edge.
+      if (i == 1) edges.erase(edges.begin() + 1);
+      else if (i + 1 == edges.size()) edges.erase(edges.begin() + static_cast<long>(i - 1));
+      else {
+        edges[i - 1] = (edges[i - 1] + edges[i]) / 2;
+        edges.erase(edges.begin() + static_cast<long>(i));
+      }
+    } else {
+      ++i;
+    }
+  }
+}
+
+// Lattice cells joined across unruled edges; each group grown to the rectangle it spans.
+std::vector<GridCell> merge_cells(int rows, int cols, const std::vector<char>& right_open,
+                                  const std::vector<char>& below_open) {
+  auto index = [cols](int r, int c) { return static_cast<size_t>(r * cols + c); };
+  DisjointSets sets(static_cast<size_t>(rows * cols));
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      if (c + 1 < cols && right_open[index(r, c)]) sets.unite(index(r, c), index(r, c + 1));
+      if (r + 1 < rows && below_open[index(r, c)]) sets.unite(index(r, c), index(r + 1, c));
+    }
+  // A merged region that is not a rectangle (an L of missing rules) is widened until it is.
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::vector<int> r0(static_cast<size_t>(rows * cols), rows), c0(r0.size(), cols), r1(r0.size(), -1), c1(r0.size(), -1);
+    for (int r = 0; r < rows; ++r)
+      for (int c = 0; c < cols; ++c) {
+        size_t g = sets.find(index(r, c));
+        r0[g] = std::min(r0[g], r);
+        c0[g] = std::min(c0[g], c);
+        r1[g] = std::max(r1[g], r);
+        c1[g] = std::max(c1[g], c);
+      }
+    for (int r = 0; r < rows; ++r)
+      for (int c = 0; c < cols; ++c) {
+        size_t g = sets.find(index(r, c));
+        for (int rr = r0[g]; rr <= r1[g]; ++rr)
+          for (int cc = c0[g]; cc <= c1[g]; ++cc)
+            if (sets.find(index(rr, cc)) != g) {
+              sets.unite(g, index(rr, cc));
+              changed = true;
+            }
+      }
+  }
+  std::vector<GridCell> cells;
+  std::vector<char> done(static_cast<size_t>(rows * cols), 0);
+  for (int r = 0; r < rows; ++r)
+    for (int c = 0; c < cols; ++c) {
+      if (done[index(r, c)]) continue;
+      size_t g = sets.find(index(r, c));
+      GridCell cell{r, c, 1, 1};
+      while (c + cell.col_span < cols && sets.find(index(r, c + cell.col_span)) == g) ++cell.col_span;
+      while (r + cell.row_span < rows && sets.find(index(r + cell.row_span, c)) == g) ++cell.row_span;
+      for (int rr = r; rr < r + cell.row_span; ++rr)
+        for (int cc = c; cc < c + cell.col_span; ++cc) done[index(rr, cc)] = 1;
+      cells.push_back(cell);
+    }
+  return cells;
+}
+
+}  // namespace
+
+std::vector<int> cluster_positions(std::vector<std::pair<int, int>> position_weight, int tolerance) {
+  std::sort(position_weight.begin(), position_weight.end());
+  std::vector<int> out;
+  double sum = 0, weight = 0;
+  int last = 0;
+  for (size_t i = 0; i < position_weight.size(); ++i) {
+    auto [pos, w] = position_weight[i];
+    if (i > 0 && pos - last > tolerance) {
+      out.push_back(static_cast<int>(std::lround(sum / weight)));
+      sum = weight = 0;
+    }
+    double wd = std::max(1, w);
+    sum += pos * wd;
+    weight += wd;
+    last = pos;
+  }
+  if (weight > 0) out.push_back(static_cast<int>(std::lround(sum / weight)));
+  return out;
+}
+
+double edge_coverage(const cv::Mat& ink, const cv::Mat& glyph_mask, bool vertical, int position, int from, int to,
+                     int half_band, int bridge) {
+  const int limit_along = vertical ? ink.rows : ink.cols;
+  const int limit_across = vertical ? ink.cols : ink.rows;
+  from = std::max(from, 0);
+  to = std::min(to, limit_along);
+  int lo = std::max(position - half_band, 0), hi = std::min(position + half_band, limit_across - 1);
+  if (to <= from || hi < lo) return -1;
+
+  enum : char { kBlank, kInk, kHidden };
+  std::vector<char> state(static_cast<size_t>(to - from), kBlank);
+  for (int t = from; t < to; ++t) {
+    bool inked = false, hidden = false;
+    for (int a = lo; a <= hi; ++a) {
+      int y = vertical ? t : a, x = vertical ? a : t;
+      inked = inked || ink.at<uchar>(y, x) != 0;
+      hidden = hidden || (!glyph_mask.empty() && glyph_mask.at<uchar>(y, x) != 0);
+    }
+    state[static_cast<size_t>(t - from)] = hidden ? kHidden : inked ? kInk : kBlank;
+  }
+  // Bridge short blank gaps between inked stretches: broken or dashed rules.
+  for (size_t i = 0; i < state.size();) {
+    if (state[i] != kBlank) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < state.size() && state[j] == kBlank) ++j;
+    bool bounded = i > 0 && j < state.size() && state[i - 1] == kInk && state[j] == kInk;
+    if (bounded && static_cast<int>(j - i) <= bridge) std::fill(state.begin() + static_cast<long>(i), state.begin() + static_cast<long>(j), kInk);
+    i = j;
+  }
+  size_t inked = static_cast<size_t>(std::count(state.begin(), state.end(), kInk));
+  size_t blank = static_cast<size_t>(std::count(state.begin(), state.end(), kBlank));
+  // Mostly hidden under glyphs: too little to judge.
+  if ((inked + blank) * 4 < state.size()) return -1;
+  return static_cast<double>(inked) / static_cast<double>(inked + blank);
+}
+
+std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const cv::Mat& ink,
+                                         const cv::Mat& glyph_mask, const GridOptions& options,
+                                         const PixelScale& scale) {
+  const int joint_tol = to_px(options.joint_tolerance_pt, scale, 2);
+  const int merge_tol = to_px(options.merge_tolerance_pt, scale, 2);
+  const int min_cell = to_px(options.min_cell_size_pt, scale, 3);
+  const int open_reach = to_px(options.open_side_min_pt, scale, 4);
+  const int bridge = to_px(options.gap_bridge_pt, scale, 1);
+  const int half_band = merge_tol / 2 + 1;
+
+  std::vector<TableGrid> tables;
+  for (const auto& group : group_tables(keep_joined(segments, joint_tol), joint_tol)) {
+    std::vector<std::pair<int, int>> ys, xs;
+    std::vector<LineSegment> horizontals, verticals;
+    for (const auto& s : group) {
+      (s.horizontal ? ys : xs).push_back({center(s), length(s)});
+      (s.horizontal ? horizontals : verticals).push_back(s);
+    }
+    TableGrid grid;
+    grid.row_edges = cluster_positions(ys, merge_tol);
+    grid.col_edges = cluster_positions(xs, merge_tol);
+    if (grid.row_edges.empty() || grid.col_edges.empty()) continue;
+    add_open_sides(grid.col_edges, horizontals, false, open_reach);
+    add_open_sides(grid.row_edges, verticals, true, open_reach);
+    merge_slivers(grid.row_edges, min_cell);
+    merge_slivers(grid.col_edges, min_cell);
+    const int rows = grid.n_rows(), cols = grid.n_cols();
+    if (rows < 1 || cols < 1) continue;
+
+    auto index = [cols](int r, int c) { return static_cast<size_t>(r * cols + c); };
+    std::vector<char> right_open(static_cast<size_t>(rows * cols), 0), below_open(right_open.size(), 0);
+    auto is_open = [&](bool vertical, int position, int from, int to) {
+      int margin = half_band + 1;
+      double coverage = edge_coverage(ink, glyph_mask, vertical, position, from + margin, to - margin, half_band, bridge);
+      if (coverage < 0)  // hidden under text: judge on the pixels alone
+        coverage = edge_coverage(ink, cv::Mat(), vertical, position, from + margin, to - margin, half_band, bridge);
+      return coverage < options.boundary_coverage;
+    };
+    for (int r = 0; r < rows; ++r)
+      for (int c = 0; c < cols; ++c) {
+        const auto ri = static_cast<size_t>(r), ci = static_cast<size_t>(c);
+        if (c + 1 < cols)
+          right_open[index(r, c)] = is_open(true, grid.col_edges[ci + 1], grid.row_edges[ri], grid.row_edges[ri + 1]);
+        if (r + 1 < rows)
+          below_open[index(r, c)] = is_open(false, grid.row_edges[ri + 1], grid.col_edges[ci], grid.col_edges[ci + 1]);
+      }
+    grid.cells = merge_cells(rows, cols, right_open, below_open);
+    // A lone box is a frame around text, not a table.
+    if (grid.cells.size() < 2) continue;
+    grid.bbox = {grid.col_edges.front(), grid.row_edges.front(), grid.col_edges.back(), grid.row_edges.back()};
+    tables.push_back(std::move(grid));
+  }
+  std::sort(tables.begin(), tables.end(), [](const TableGrid& a, const TableGrid& b) {
+    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+  });
+  return tables;
+}
+
+}  // namespace gridlift

@@ -1,0 +1,44 @@
+#include "stages/orient/page_orientation.h"
+
+#include <opencv2/core.hpp>
+
+#include <array>
+
+namespace gridlift {
+
+int quarter_turns_to_upright(const TextChars& chars) {
+  std::array<size_t, 4> count{};
+  for (const auto& c : chars) ++count[static_cast<size_t>(c.direction)];
+  size_t best = 0;
+  for (size_t d = 1; d < 4; ++d)
+    if (count[d] > count[best]) best = d;
+  // A few sideways labels (axis titles, margin notes) must not turn a page: only a majority does.
+  if (best == 0 || count[best] * 2 <= chars.size()) return 0;
+  // Text running top-to-bottom was drawn turned a quarter clockwise: three more quarters undo it.
+  return static_cast<int>((4 - best) % 4);
+}
+
+void turn_page(int turns, PageRaster& raster, TextChars& chars, double& width, double& height) {
+  turns = ((turns % 4) + 4) % 4;
+  if (turns == 0) return;
+  static constexpr std::array<cv::RotateFlags, 4> kFlags = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_CLOCKWISE,
+                                                            cv::ROTATE_180, cv::ROTATE_90_COUNTERCLOCKWISE};
+  cv::Mat turned;
+  cv::rotate(raster.gray, turned, kFlags[static_cast<size_t>(turns)]);
+  raster.gray = turned;
+
+  const double w = width, h = height;
+  for (auto& c : chars) {
+    const PdfRect b = c.box;
+    switch (turns) {
+      case 1: c.box = {h - b.y1, b.x0, h - b.y0, b.x1}; break;      // (x,y) -> (h-y, x)
+      case 2: c.box = {w - b.x1, h - b.y1, w - b.x0, h - b.y0}; break;  // (x,y) -> (w-x, h-y)
+      case 3: c.box = {b.y0, w - b.x1, b.y1, w - b.x0}; break;      // (x,y) -> (y, w-x)
+      default: break;
+    }
+    c.direction = static_cast<TextDirection>((static_cast<int>(c.direction) + turns) % 4);
+  }
+  if (turns % 2 == 1) std::swap(width, height);
+}
+
+}  // namespace gridlift

@@ -1,0 +1,17 @@
+#pragma once
+// Stage 4, read: text-layer characters into the cells of a detected grid.
+
+#include <vector>
+
+#include "models/table.h"
+#include "models/text_char.h"
+#include "stages/grid/grid_types.h"
+
+namespace gridlift {
+
+//! A table whose cells hold the text of the characters centred inside them. Characters it takes
+//! are flagged in `taken` (same size as `chars`). Boxes are converted to points with `scale`;
+//! id, title and continuation are left to the assembler.
+Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars& chars, std::vector<char>& taken);
+
+}  // namespace gridlift

@@ -1,0 +1,19 @@
+#pragma once
+// Stage 4, read: text outside tables as blocks (paragraphs, captions, page numbers).
+
+#include <vector>
+
+#include "models/table.h"
+#include "models/text_char.h"
+#include "stages/read/text_lines.h"
+
+namespace gridlift {
+
+//! Lines of the characters not `taken` by a table, top to bottom.
+std::vector<TextLine> free_lines(const TextChars& chars, const std::vector<char>& taken);
+
+//! Consecutive lines become one block while the gap between them is under a line's height and
+//! they overlap horizontally; blocks come in reading order (top to bottom).
+std::vector<TextBlock> build_blocks(const std::vector<TextLine>& lines);
+
+}  // namespace gridlift

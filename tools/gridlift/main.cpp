@@ -1,0 +1,124 @@
+// The `gridlift` command line: extract tables from PDFs, and score results against truth.
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <thread>
+
+#include "pipeline/exit_code.h"
+#include "pipeline/extraction_run.h"
+#include "tools/score/document_score.h"
+
+#ifndef GRIDLIFT_VERSION
+#define GRIDLIFT_VERSION "unknown"
+#endif
+
+namespace {
+
+using gridlift::ExitCode;
+
+int code(ExitCode c) { return static_cast<int>(c); }
+
+constexpr const char* kDescription =
+    "gridlift lifts ruled tables out of PDFs whose text cannot be trusted to copy-paste:\n"
+    "narrow columns that stack one character per line, multi-level headers with merged cells,\n"
+    "sideways tables. For each input NAME.pdf it writes NAME.json (every table, cell, span and\n"
+    "box), NAME.md (the document as Markdown) and NAME/pNNN-tK.csv (one CSV per table).\n";
+
+constexpr const char* kExamples =
+    "\nExamples:\n"
+    "  gridlift extract report.pdf -o out/            # out/report.json, out/report.md, out/report/p001-t1.csv\n"
+    "  gridlift extract reports/*.pdf -o out/ --jobs 2 --resume\n"
+    "  gridlift extract report.pdf --pages 3-5 -o out/ --overlay out/overlays\n"
+    "  gridlift score fixtures/ out/                  # accuracy against truth files\n"
+    "\nExit status: 0 all documents extracted; 1 some failed (the others were written);\n"
+    "2 bad command line; 3 output folder not writable; 4 internal error.\n";
+
+void set_verbosity(int verbose, bool quiet) {
+  auto logger = spdlog::stderr_color_mt("gridlift");
+  logger->set_pattern("%^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(quiet ? spdlog::level::warn : verbose > 0 ? spdlog::level::debug : spdlog::level::info);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{kDescription, "gridlift"};
+  app.footer(kExamples);
+  app.set_version_flag("--version", std::string("gridlift ") + GRIDLIFT_VERSION);
+  app.require_subcommand(1);
+
+  std::vector<std::string> inputs;
+  std::string output = "out";
+  std::string pages;
+  int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  double dpi = 150;
+  bool resume = false, quiet = false;
+  int verbose = 0;
+  std::string overlay;
+  auto* extract = app.add_subcommand("extract", "Extract the ruled tables of one or more PDFs");
+  extract->add_option("pdf", inputs, "Input PDF files")->required();
+  extract->add_option("-o,--output", output, "Output folder, created if missing")->capture_default_str();
+  extract->add_option("--pages", pages, "Pages to extract from each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
+  extract->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
+  extract->add_option("--dpi", dpi, "Resolution pages are drawn at to find rulings")
+      ->capture_default_str()
+      ->check(CLI::Range(50.0, 600.0));
+  extract->add_flag("--resume", resume,
+                    "Skip inputs whose NAME.json already exists for the same file content (sha256): "
+                    "rerun an interrupted batch without redoing finished documents");
+  extract->add_option("--overlay", overlay,
+                      "Also write PNGs of each page with the rulings and cells found drawn on it, into this folder");
+  extract->add_flag("-v,--verbose", verbose, "Log per-page decisions (-v) as well as per-document progress");
+  extract->add_flag("-q,--quiet", quiet, "Log only warnings and errors");
+
+  std::string truth, result;
+  auto* score = app.add_subcommand("score", "Score extraction results against truth files (same JSON schema)");
+  score->add_option("truth", truth, "A NAME.truth.json file, or a folder searched for them")->required();
+  score->add_option("result", result, "A result NAME.json, or the output folder of `gridlift extract`")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int status = app.exit(e);
+    return status == 0 ? 0 : code(ExitCode::kUsage);
+  }
+
+  try {
+    if (*score) {
+      auto reports = gridlift::score_paths(truth, result);
+      gridlift::print_report(reports, std::cout);
+      return code(ExitCode::kOk);
+    }
+    set_verbosity(verbose, quiet);
+    gridlift::RunOptions options;
+    options.output_folder = output;
+    options.jobs = jobs;
+    options.resume = resume;
+    options.extract.raster.dpi = dpi;
+    options.overlay_folder = overlay;
+    try {
+      options.pages = gridlift::PageSelection::parse(pages);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "gridlift: " << e.what() << "\n";
+      return code(ExitCode::kUsage);
+    }
+    std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
+    gridlift::RunSummary summary;
+    try {
+      summary = gridlift::run_extraction(paths, options);
+    } catch (const std::runtime_error& e) {
+      spdlog::error("{}", e.what());
+      return code(ExitCode::kOutputUnwritable);
+    }
+    spdlog::info("done: {} documents extracted, {} skipped, {} failed; {} pages, {} tables", summary.documents_done,
+                 summary.documents_skipped, summary.documents_failed, summary.pages, summary.tables);
+    return code(summary.documents_failed > 0 ? ExitCode::kSomeFailed : ExitCode::kOk);
+  } catch (const std::exception& e) {
+    std::cerr << "gridlift: " << e.what() << "\n";
+    return code(ExitCode::kInternal);
+  }
+}

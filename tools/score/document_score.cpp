@@ -1,0 +1,186 @@
+#include "tools/score/document_score.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "models/document_json.h"
+#include "tools/score/table_score.h"
+
+namespace gridlift {
+namespace {
+
+double ratio(double num, double den) { return den > 0 ? num / den : 1.0; }
+
+void add_table(ScoreTally& tally, const TableScore& s) {
+  tally.cells_compared += s.cells_compared;
+  tally.cells_exact += s.cells_exact;
+  tally.numeric_total += s.numeric_total;
+  tally.numeric_exact += s.numeric_exact;
+  tally.structure_sum += s.structure;
+}
+
+const char* kSuffixes[] = {".truth.json", ".expected.json"};
+
+bool truth_name(const std::filesystem::path& p, std::string& stem) {
+  std::string name = p.filename().string();
+  for (const char* suffix : kSuffixes) {
+    std::string s = suffix;
+    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
+      stem = name.substr(0, name.size() - s.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+DocumentResult load_document(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path.string());
+  try {
+    return document_from_json(nlohmann::json::parse(in));
+  } catch (const std::exception& e) {
+    throw std::runtime_error(path.string() + ": " + e.what());
+  }
+}
+
+std::string fixed3(double v) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.3f", v);
+  return buf;
+}
+
+}  // namespace
+
+void ScoreTally::add(const ScoreTally& o) {
+  truth_tables += o.truth_tables;
+  matched_tables += o.matched_tables;
+  extra_tables += o.extra_tables;
+  cells_compared += o.cells_compared;
+  cells_exact += o.cells_exact;
+  numeric_total += o.numeric_total;
+  numeric_exact += o.numeric_exact;
+  structure_sum += o.structure_sum;
+}
+
+double ScoreTally::table_recall() const { return ratio(matched_tables, truth_tables); }
+double ScoreTally::cell_accuracy() const { return ratio(cells_exact, cells_compared); }
+double ScoreTally::numeric_accuracy() const { return ratio(numeric_exact, numeric_total); }
+double ScoreTally::structure_accuracy() const { return ratio(structure_sum, truth_tables); }
+
+ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result) {
+  ScoreTally tally;
+  std::map<int, const PageResult*> result_pages;
+  for (const auto& p : result.pages) result_pages[p.page] = &p;
+  for (const auto& truth_page : truth.pages) {
+    tally.truth_tables += static_cast<int>(truth_page.tables.size());
+    auto found = result_pages.find(truth_page.page);
+    const std::vector<Table> none;
+    const auto& candidates = found == result_pages.end() ? none : found->second->tables;
+    // Greedy by similarity over all pairs: the clearest matches are settled first.
+    struct Pair {
+      double similarity;
+      size_t truth, result;
+    };
+    std::vector<Pair> pairs;
+    for (size_t i = 0; i < truth_page.tables.size(); ++i)
+      for (size_t j = 0; j < candidates.size(); ++j)
+        if (double s = content_similarity(truth_page.tables[i], candidates[j]); s > 0) pairs.push_back({s, i, j});
+    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
+    std::vector<int> match(truth_page.tables.size(), -1);
+    std::vector<char> used(candidates.size(), 0);
+    for (const auto& p : pairs) {
+      if (match[p.truth] >= 0 || used[p.result]) continue;
+      match[p.truth] = static_cast<int>(p.result);
+      used[p.result] = 1;
+    }
+    for (size_t i = 0; i < truth_page.tables.size(); ++i) {
+      if (match[i] < 0) {
+        add_table(tally, score_missing_table(truth_page.tables[i]));
+      } else {
+        ++tally.matched_tables;
+        add_table(tally, score_table(truth_page.tables[i], candidates[static_cast<size_t>(match[i])]));
+      }
+    }
+    tally.extra_tables += static_cast<int>(std::count(used.begin(), used.end(), 0));
+  }
+  return tally;
+}
+
+std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<fs::path, std::string>> truths;  // path, relative name
+  std::string stem;
+  if (fs::is_directory(truth)) {
+    for (const auto& entry : fs::recursive_directory_iterator(truth))
+      if (entry.is_regular_file() && truth_name(entry.path(), stem))
+        truths.emplace_back(entry.path(), (fs::relative(entry.path().parent_path(), truth) / stem).lexically_normal().string());
+    std::sort(truths.begin(), truths.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  } else if (truth_name(truth, stem) || fs::exists(truth)) {
+    if (stem.empty()) stem = truth.stem().string();
+    truths.emplace_back(truth, stem);
+  } else {
+    throw std::runtime_error(truth.string() + ": no such truth file or folder");
+  }
+  std::vector<DocumentReport> reports;
+  for (const auto& [truth_path, name] : truths) {
+    DocumentReport report;
+    report.name = name;
+    auto slash = name.find('/');
+    report.variant = slash == std::string::npos ? "-" : name.substr(0, slash);
+    DocumentResult truth_doc;
+    try {
+      truth_doc = load_document(truth_path);
+    } catch (const std::exception& e) {
+      throw std::runtime_error(std::string("truth file unusable: ") + e.what());
+    }
+    fs::path candidate = result;
+    if (fs::is_directory(result)) {
+      std::string base = fs::path(name).filename().string();
+      candidate = result / (name + ".json");
+      if (!fs::exists(candidate)) candidate = result / (base + ".json");
+    }
+    DocumentResult result_doc;
+    try {
+      result_doc = load_document(candidate);
+    } catch (const std::exception& e) {
+      report.problem = e.what();
+    }
+    report.tally = score_document(truth_doc, report.problem.empty() ? result_doc : DocumentResult{});
+    reports.push_back(std::move(report));
+  }
+  return reports;
+}
+
+std::string score_line(const ScoreTally& t) {
+  return "score: tables=" + fixed3(t.table_recall()) + " cell=" + fixed3(t.cell_accuracy()) + " numeric=" +
+         fixed3(t.numeric_accuracy()) + " structure=" + fixed3(t.structure_accuracy());
+}
+
+void print_report(const std::vector<DocumentReport>& reports, std::ostream& out) {
+  char line[256];
+  std::snprintf(line, sizeof line, "%-44s %9s %7s %7s %9s %5s\n", "document", "tables", "cell", "numeric", "structure",
+                "extra");
+  out << line;
+  std::map<std::string, std::pair<ScoreTally, int>> variants;
+  ScoreTally overall;
+  for (const auto& r : reports) {
+    const auto& t = r.tally;
+    std::string tables = std::to_string(t.matched_tables) + "/" + std::to_string(t.truth_tables);
+    std::snprintf(line, sizeof line, "%-44s %9s %7.3f %7.3f %9.3f %5d\n", r.name.c_str(), tables.c_str(),
+                  t.cell_accuracy(), t.numeric_accuracy(), t.structure_accuracy(), t.extra_tables);
+    out << line;
+    if (!r.problem.empty()) out << "  ! counted as zero: " << r.problem << "\n";
+    variants[r.variant].first.add(t);
+    ++variants[r.variant].second;
+    overall.add(t);
+  }
+  out << "\n";
+  for (const auto& [variant, tally_count] : variants)
+    out << "variant " << variant << " (" << tally_count.second << " documents): " << score_line(tally_count.first).substr(7)
+        << "\n";
+  out << score_line(overall) << "\n";
+}
+
+}  // namespace gridlift

@@ -1,0 +1,54 @@
+#pragma once
+// Truth documents against result documents, per document, per variant and overall.
+
+#include <filesystem>
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "models/document.h"
+
+namespace gridlift {
+
+//! Sums over tables; figures are ratios of these sums (micro averages).
+struct ScoreTally {
+  int truth_tables = 0;
+  int matched_tables = 0;
+  int extra_tables = 0;      //!< result tables that answer no truth table
+  int cells_compared = 0;
+  int cells_exact = 0;
+  int numeric_total = 0;
+  int numeric_exact = 0;
+  double structure_sum = 0;  //!< summed per truth table; unmatched tables add 0
+
+  void add(const ScoreTally& other);
+  double table_recall() const;
+  double cell_accuracy() const;
+  double numeric_accuracy() const;
+  double structure_accuracy() const;
+};
+
+//! Each truth table is answered by the most similar unused result table on the same page.
+ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result);
+
+struct DocumentReport {
+  std::string name;     //!< truth path relative to the truth root, without its suffix
+  std::string variant;  //!< first folder of `name`, or "-"
+  ScoreTally tally;
+  std::string problem;  //!< why the result counted as zero, if it did
+};
+
+//! Pairs truth files (NAME.truth.json or NAME.expected.json, searched recursively when `truth` is
+//! a folder) with results (RESULT/<same subfolder>/NAME.json, else RESULT/NAME.json) and scores
+//! them. A missing or malformed result scores zero for that document, with the reason.
+std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result);
+
+//! The table per document and per variant, ending with the one line
+//! "score: tables=… cell=… numeric=… structure=…".
+void print_report(const std::vector<DocumentReport>& reports, std::ostream& out);
+
+//! The scorer's last line for a tally.
+std::string score_line(const ScoreTally& tally);
+
+}  // namespace gridlift

@@ -1,0 +1,26 @@
+#pragma once
+// One truth table against one result table, GriTS-style: both expanded to full grids, rows and
+// columns aligned by dynamic programming, then cells compared position by position.
+
+#include "models/table.h"
+
+namespace gridlift {
+
+struct TableScore {
+  int cells_compared = 0;  //!< positions where truth or result has text, plus unaligned texts
+  int cells_exact = 0;     //!< of those, the same text after normalization
+  int numeric_total = 0;   //!< truth cells that are numbers
+  int numeric_exact = 0;
+  double structure = 0;    //!< mean of: same row count, same column count, F1 of the span sets
+};
+
+//! Similarity in [0,1] of the two tables' cell texts taken as multisets (Dice): used to pick
+//! which result table answers which truth table.
+double content_similarity(const Table& truth, const Table& result);
+
+TableScore score_table(const Table& truth, const Table& result);
+
+//! What a truth table with no result counts: every text cell and number missed, structure 0.
+TableScore score_missing_table(const Table& truth);
+
+}  // namespace gridlift
