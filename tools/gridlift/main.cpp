@@ -79,6 +79,8 @@ int main(int argc, char** argv) {
   auto* score = app.add_subcommand("score", "Score extraction results against truth files (same JSON schema)");
   score->add_option("truth", truth, "A NAME.truth.json file, or a folder searched for them")->required();
   score->add_option("result", result, "A result NAME.json, or the output folder of `gridlift extract`")->required();
+  std::string suffix = ".truth.json";
+  score->add_option("--suffix", suffix, "Name ending of truth files when TRUTH is a folder")->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -89,7 +91,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*score) {
-      auto reports = gridlift::score_paths(truth, result);
+      auto reports = gridlift::score_paths(truth, result, suffix);
       gridlift::print_report(reports, std::cout);
       return code(ExitCode::kOk);
     }

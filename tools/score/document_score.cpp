@@ -21,18 +21,12 @@ void add_table(ScoreTally& tally, const TableScore& s) {
   tally.structure_sum += s.structure;
 }
 
-const char* kSuffixes[] = {".truth.json", ".expected.json"};
-
-bool truth_name(const std::filesystem::path& p, std::string& stem) {
+bool truth_name(const std::filesystem::path& p, const std::string& suffix, std::string& stem) {
   std::string name = p.filename().string();
-  for (const char* suffix : kSuffixes) {
-    std::string s = suffix;
-    if (name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0) {
-      stem = name.substr(0, name.size() - s.size());
-      return true;
-    }
-  }
-  return false;
+  if (name.size() <= suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+    return false;
+  stem = name.substr(0, name.size() - suffix.size());
+  return true;
 }
 
 DocumentResult load_document(const std::filesystem::path& path) {
@@ -108,17 +102,18 @@ ScoreTally score_document(const DocumentResult& truth, const DocumentResult& res
   return tally;
 }
 
-std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result) {
+std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result,
+                                        const std::string& suffix) {
   namespace fs = std::filesystem;
   std::vector<std::pair<fs::path, std::string>> truths;  // path, relative name
   std::string stem;
   if (fs::is_directory(truth)) {
     for (const auto& entry : fs::recursive_directory_iterator(truth))
-      if (entry.is_regular_file() && truth_name(entry.path(), stem))
+      if (entry.is_regular_file() && truth_name(entry.path(), suffix, stem))
         truths.emplace_back(entry.path(), (fs::relative(entry.path().parent_path(), truth) / stem).lexically_normal().string());
     std::sort(truths.begin(), truths.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
-  } else if (truth_name(truth, stem) || fs::exists(truth)) {
-    if (stem.empty()) stem = truth.stem().string();
+  } else if (fs::exists(truth)) {
+    if (!truth_name(truth, suffix, stem) && !truth_name(truth, ".expected.json", stem)) stem = truth.stem().string();
     truths.emplace_back(truth, stem);
   } else {
     throw std::runtime_error(truth.string() + ": no such truth file or folder");

@@ -39,10 +39,12 @@ struct DocumentReport {
   std::string problem;  //!< why the result counted as zero, if it did
 };
 
-//! Pairs truth files (NAME.truth.json or NAME.expected.json, searched recursively when `truth` is
-//! a folder) with results (RESULT/<same subfolder>/NAME.json, else RESULT/NAME.json) and scores
+//! Pairs truth files (NAME<suffix>, searched recursively when `truth` is a folder) with results (RESULT/<same subfolder>/NAME.json, else RESULT/NAME.json) and scores
 //! them. A missing or malformed result scores zero for that document, with the reason.
-std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result);
+//! `suffix` picks the truth files in a folder (".truth.json", or ".expected.json" for the
+//! Camelot reference set).
+std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result,
+                                        const std::string& suffix = ".truth.json");
 
 //! The table per document and per variant, ending with the one line
 //! "score: tables=… cell=… numeric=… structure=…".

@@ -1,0 +1,413 @@
+#!/usr/bin/python3
+"""Generates gridlift's fixtures: PDFs in the style of published 部门决算/部门预算 reports, with truth.
+
+    /usr/bin/python3 tools/fixturegen/generate_fixtures.py [--out fixtures] [--only NAME]
+
+Needs Debian's libreoffice-writer-nogui, fonts-noto-cjk, fonts-arphic-uming, poppler-utils, img2pdf,
+python3-pikepdf, python3-pil, python3-numpy (tools/fixturegen/setup installs them). Tests never run
+this: its output is committed. Every layout decision comes from the parameters below and a fixed
+random seed per document, so a rerun gives the same pages.
+
+Variants (a folder each):
+  digital  - normal column widths, captions, narrative text, merged headers, a table continued on
+             the next page, two tables on one page, a header-only table
+  narrow   - numeric and header columns so narrow that LibreOffice stacks one character per line
+  rotated  - landscape tables on portrait pages: turned with /Rotate, and drawn sideways without it
+  scan     - pages rasterized at 200/300 dpi, skewed, noisy, blurred, JPEG'd, wrapped as image-only PDFs
+For each NAME.pdf a NAME.truth.json (schema: docs/result-format.md) holds the tables as generated.
+Truth boxes are null: the generator knows content and structure, not where LibreOffice put them.
+"""
+
+import argparse
+import io
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from odt_writer import Look, OdtDocument  # noqa: E402
+from seed_tables import is_numeric, read_seed, sub_table  # noqa: E402
+
+PORTRAIT_CM, LANDSCAPE_CM = 17.0, 25.7
+CM_PER_PT = 2.54 / 72
+
+
+def text_ems(text):
+    return sum(1.0 if ord(ch) > 0x2E80 else 0.55 for ch in text)
+
+
+def column_widths(table, look, available_cm, narrow_cols=(), narrow_cm=0.34, rng=None):
+    widths = []
+    for k in range(table.n_cols):
+        body = [r[k] for r in table.rows[table.header_rows:]]
+        head = [r[k] for r in table.rows[:table.header_rows]]
+        ems = max([min(text_ems(t), 18) for t in body] + [min(text_ems(t), 5) for t in head] + [2])
+        widths.append(ems * look.table_pt * CM_PER_PT + 2 * look.padding_cm + 0.15)
+    for k in narrow_cols:
+        widths[k] = narrow_cm
+    fixed = sum(widths[k] for k in narrow_cols)
+    flexible = sum(widths) - fixed
+    if sum(widths) > available_cm and flexible > 0:
+        scale = (available_cm - fixed) / flexible
+        widths = [w if k in narrow_cols else max(w * scale, 0.9) for k, w in enumerate(widths)]
+    if rng is not None:
+        widths = [w if k in narrow_cols else w * rng.uniform(0.97, 1.05) for k, w in enumerate(widths)]
+    return widths
+
+
+def numeric_columns(table):
+    cols = []
+    for k in range(table.n_cols):
+        body = [r[k] for r in table.rows[table.header_rows:] if r[k]]
+        if body and sum(is_numeric(t) for t in body) >= 0.7 * len(body):
+            cols.append(k)
+    return cols
+
+
+class FixtureDocument:
+    """One PDF being planned: its ODT and the truth of every page."""
+
+    def __init__(self, name, look):
+        self.name = name
+        self.doc = OdtDocument(look)
+        self.pages = []  # per page: {"landscape": bool, "tables": [truth tables]}
+
+    def new_page(self, landscape, lead_text=None, size=None, bold=False, align="justify"):
+        self.doc.paragraph(lead_text or "", size=size, bold=bold, align=align, new_page=True, landscape=landscape)
+        self.pages.append({"landscape": landscape, "tables": []})
+
+    def add_table(self, table, widths, caption=True, continues=None, align_cols=None):
+        look = self.doc.look
+        page_no = len(self.pages)
+        if caption:
+            self.doc.paragraph(table.title, size=look.caption_pt, bold=True, align="center",
+                               font=look.caption_font, space_after_cm=0.2)
+            for line in table.meta[:3]:
+                self.doc.paragraph(line, size=look.body_pt - 1, align="start", space_after_cm=0.05)
+        self.doc.table(table.cells, table.n_rows, table.n_cols, widths, table.header_rows, is_numeric,
+                       align_cols=align_cols)
+        k = len(self.pages[-1]["tables"]) + 1
+        tid = f"p{page_no}-t{k}"
+        self.pages[-1]["tables"].append({
+            "id": tid, "bbox": None, "title": table.title if caption else "", "continues": continues,
+            "n_rows": table.n_rows, "n_cols": table.n_cols,
+            "cells": [{"row": c.row, "col": c.col, "row_span": c.row_span, "col_span": c.col_span,
+                       "text": c.text, "bbox": None, "confidence": 1.0} for c in table.cells],
+        })
+        return tid
+
+
+def render_pdf(fixture, out_pdf, workdir):
+    fodt = workdir / f"{fixture.name}.fodt"
+    fodt.write_text(fixture.doc.xml(), encoding="utf-8")
+    profile = workdir / "lo-profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+                    "pdf:writer_pdf_Export", "--outdir", str(workdir), str(fodt)],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+    normalize_pdf(workdir / f"{fixture.name}.pdf", out_pdf)
+
+
+def normalize_pdf(src, dst, transform=None):
+    """Drops dates and fixes the /ID so regenerated fixtures are byte-stable."""
+    import pikepdf
+    with pikepdf.open(src) as pdf:
+        if transform:
+            transform(pdf)
+        with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+            for key in list(meta.keys()):
+                del meta[key]
+        for key in ("/CreationDate", "/ModDate", "/Producer", "/Creator"):
+            if key in pdf.docinfo:
+                del pdf.docinfo[key]
+        pdf.save(dst, static_id=True, compress_streams=True)
+
+
+def page_sizes(pdf_path):
+    import pikepdf
+    with pikepdf.open(pdf_path) as pdf:
+        sizes = []
+        for page in pdf.pages:
+            box = [float(v) for v in page.mediabox]
+            rotate = int(page.obj.get("/Rotate", 0)) % 360
+            w, h = box[2] - box[0], box[3] - box[1]
+            sizes.append((h, w, rotate) if rotate in (90, 270) else (w, h, rotate))
+        return sizes
+
+
+def write_truth(fixture, pdf_path, truth_path, mode="text", rotation=None):
+    sizes = page_sizes(pdf_path)
+    if len(sizes) != len(fixture.pages):
+        raise SystemExit(f"{pdf_path}: LibreOffice made {len(sizes)} pages, the plan has {len(fixture.pages)}: "
+                         "a table overflowed its page; lower the row caps")
+    import hashlib
+    pages = []
+    for i, (plan, (w, h, rot)) in enumerate(zip(fixture.pages, sizes)):
+        pages.append({"page": i + 1, "width": round(w, 2), "height": round(h, 2),
+                      "rotation": rotation[i] if rotation else rot, "mode": mode,
+                      "tables": plan["tables"], "blocks": []})
+    truth = {"format": "tables/1", "source": pdf_path.name,
+             "sha256": hashlib.sha256(pdf_path.read_bytes()).hexdigest(), "pages": pages, "checks": []}
+    truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def verify_captions(fixture, pdf_path):
+    """Each planned table's caption (or first header cell) is on the page the truth says."""
+    for i, plan in enumerate(fixture.pages):
+        text = subprocess.run(["pdftotext", "-f", str(i + 1), "-l", str(i + 1), str(pdf_path), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        flat = re.sub(r"\s+", "", text)
+        for t in plan["tables"]:
+            probe = re.sub(r"\s+", "", t["title"])[:6]
+            if probe and probe not in flat:
+                raise SystemExit(f"{pdf_path}: page {i + 1} lacks caption {t['title']!r}: layout drifted")
+
+
+# ----------------------------------------------------------------------------------------------
+# Documents
+
+def seed(name):
+    return read_seed(HERE / "seeds" / name)
+
+
+def find(tables, fragment, nth=0):
+    hits = [t for t in tables if fragment in t.title]
+    return hits[nth]
+
+
+def body_rows(table):
+    return table.n_rows - table.header_rows
+
+
+def cap_rows(table, n):
+    return sub_table(table, 0, n) if body_rows(table) > n else table
+
+
+def narrow_columns(table):
+    """The columns a narrow layout squeezes: half the amount columns (at least two)."""
+    numeric = [k for k in numeric_columns(table)
+               if any("." in r[k] for r in table.rows[table.header_rows:])]
+    return numeric[:max(2, len(numeric) // 2)]
+
+
+def add_sized_table(fx, table, landscape, rng, narrow=False, caption=True, continues=None):
+    look = fx.doc.look
+    available = LANDSCAPE_CM if landscape else PORTRAIT_CM
+    narrow_cols = narrow_columns(table) if narrow else []
+    widths = column_widths(table, look, available, narrow_cols, rng=rng)
+    return fx.add_table(table, widths, caption=caption, continues=continues)
+
+
+def final_account_document(name, seed_file, look, rng, paragraphs_per_page=1, narrow=False):
+    """A 部门决算 document: the nine standard tables, in the order the seeds give them."""
+    tables, paragraphs = seed(seed_file)
+    fx = FixtureDocument(name, look)
+    fx.new_page(False, paragraphs[0] if paragraphs else None)
+    for p in paragraphs[1:1 + paragraphs_per_page]:
+        fx.doc.paragraph(p)
+    body_cap = 5 if narrow else 26
+    wide_cap = 4 if narrow else 13
+
+    # 收入支出决算总表, split over two pages: the second part continues the first, with the same
+    # columns and its header repeated, and no caption of its own.
+    total = find(tables, "收入支出决算总表")
+    split = min(body_rows(total) // 2, body_cap)
+    widths = column_widths(total, look, PORTRAIT_CM, narrow_columns(total) if narrow else [], rng=rng)
+    fx.new_page(False)
+    first = fx.add_table(sub_table(total, 0, split), widths)
+    fx.new_page(False)
+    fx.add_table(sub_table(total, split, min(body_rows(total), 2 * split)), widths, caption=False, continues=first)
+
+    for fragment in ("收入决算表", "支出决算表"):
+        t = find(tables, fragment)
+        landscape = t.n_cols >= 8
+        fx.new_page(landscape, paragraphs[rng.randrange(len(paragraphs))] if paragraphs and not narrow else None)
+        add_sized_table(fx, cap_rows(t, wide_cap if landscape else body_cap), landscape, rng, narrow)
+
+    t = find(tables, "基本支出决算明细表")
+    fx.new_page(True)
+    add_sized_table(fx, cap_rows(t, wide_cap), True, rng, narrow)
+
+    # Two small tables on one page.
+    fx.new_page(False)
+    add_sized_table(fx, find(tables, "政府性基金"), False, rng, narrow)
+    fx.doc.paragraph(paragraphs[-1] if paragraphs else "")
+    add_sized_table(fx, find(tables, "国有资本经营"), False, rng, narrow)
+
+    # 三公 table: header only, empty body.
+    t = find(tables, "三公")
+    fx.new_page(True)
+    add_sized_table(fx, t, True, rng, narrow)
+    return fx
+
+
+def budget_document(name, seed_file, look, rng):
+    """A 部门预算 document: wide multi-level headers and long wrapped performance text."""
+    tables, paragraphs = seed(seed_file)
+    fx = FixtureDocument(name, look)
+    fx.new_page(False, paragraphs[0])
+    for t in tables:
+        if t.n_cols > 14 or t.n_rows < 3:
+            continue
+        landscape = t.n_cols >= 7
+        fx.new_page(landscape)
+        longest = max(text_ems(c.text) for c in t.cells)
+        cap = 6 if longest > 60 else (12 if landscape else 24)
+        add_sized_table(fx, cap_rows(t, cap), landscape, rng)
+    return fx
+
+
+def performance_document(name, seed_file, look, rng, narrow):
+    """部门整体绩效自评表: irregular merged cells, long text, narrow numeric columns."""
+    tables, paragraphs = seed(seed_file)
+    fx = FixtureDocument(name, look)
+    fx.new_page(False, paragraphs[0])
+    for t in [t for t in tables if "自评" in t.title or "绩效" in t.title][:3]:
+        fx.new_page(True)
+        add_sized_table(fx, cap_rows(t, 4 if narrow else 8), True, rng, narrow)
+    return fx
+
+
+def digital_set():
+    looks = {
+        "serif": Look(),
+        "uming": Look(body_font="AR PL UMing CN", caption_font="AR PL UMing CN", rule_pt=0.75, outer_rule_pt=1.5,
+                      padding_cm=0.1),
+        "thin": Look(rule_pt=0.25, outer_rule_pt=1.0, table_pt=8.5, padding_cm=0.05),
+    }
+    return [
+        final_account_document("jiaozuo-2023-final", "001_04fb0c35e8bf49d0.txt", looks["serif"], random.Random(1)),
+        final_account_document("sanmenxia-2023-final", "004_6432493666d23bbe.txt", looks["uming"], random.Random(2)),
+        budget_document("xinxiang-2024-budget", "003_62d2f9c512e236c2.txt", looks["thin"], random.Random(3)),
+    ]
+
+
+def narrow_set():
+    return [
+        final_account_document("jiaozuo-2023-final-narrow", "001_04fb0c35e8bf49d0.txt", Look(), random.Random(11),
+                               narrow=True),
+        performance_document("sanmenxia-2023-selfeval-narrow", "004_6432493666d23bbe.txt",
+                             Look(body_font="AR PL UMing CN", rule_pt=0.75), random.Random(12), narrow=True),
+    ]
+
+
+# ----------------------------------------------------------------------------------------------
+# Rotated variant: landscape pages of a digital fixture put sideways on portrait pages.
+
+def sideways(pdf, with_rotate_flag):
+    import pikepdf
+    for page in pdf.pages:
+        box = [float(v) for v in page.mediabox]
+        w, h = box[2] - box[0], box[3] - box[1]
+        if w <= h:
+            continue
+        # Draw the landscape content turned a quarter anticlockwise onto a portrait page.
+        page.contents_add(pikepdf.Stream(pdf, f"q 0 1 -1 0 {h:.4f} 0 cm".encode()), prepend=True)
+        page.contents_add(pikepdf.Stream(pdf, b"Q"))
+        page.mediabox = pikepdf.Array([0, 0, h, w])
+        if "/CropBox" in page.obj:
+            del page.obj["/CropBox"]
+        if with_rotate_flag:
+            page.obj["/Rotate"] = 90
+
+
+def rotated_set(digital_dir, out_dir, fixtures):
+    source = next(f for f in fixtures if f.name == "sanmenxia-2023-final")
+    for flag, name in ((True, "sanmenxia-2023-final-rotate90"), (False, "sanmenxia-2023-final-sideways")):
+        pdf = out_dir / f"{name}.pdf"
+        normalize_pdf(digital_dir / f"{source.name}.pdf", pdf, lambda d, f=flag: sideways(d, f))
+        truth = json.loads((digital_dir / f"{source.name}.truth.json").read_text(encoding="utf-8"))
+        truth["source"] = pdf.name
+        import hashlib
+        truth["sha256"] = hashlib.sha256(pdf.read_bytes()).hexdigest()
+        for page, plan in zip(truth["pages"], source.pages):
+            if plan["landscape"]:
+                page["rotation"] = 90
+        (out_dir / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                     encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------------------------
+# Scan variant.
+
+def scan_pdf(src_pdf, dst_pdf, dpi, pages, rng):
+    import img2pdf
+    import numpy as np
+    from PIL import Image, ImageFilter
+    images = []
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", "1", "-l", str(pages), str(src_pdf),
+                        f"{tmp}/p"], check=True)
+        for png in sorted(Path(tmp).glob("p-*.pgm")):
+            img = Image.open(png).convert("L")
+            angle = rng.uniform(0.3, 1.5) * rng.choice((-1, 1))
+            img = img.rotate(angle, resample=Image.BICUBIC, expand=False, fillcolor=255)
+            img = img.filter(ImageFilter.GaussianBlur(radius=rng.uniform(0.4, 0.8)))
+            a = np.asarray(img).astype(np.float32)
+            a = a * 0.86 + 228 * 0.14 - 10  # faint gray paper, ink a little lifted
+            a += np.random.default_rng(rng.randrange(1 << 30)).normal(0, 7, a.shape)
+            img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+            buf = io.BytesIO()
+            img.save(buf, format="JPEG", quality=rng.randint(55, 75), dpi=(dpi, dpi))
+            images.append(buf.getvalue())
+    dst_pdf.write_bytes(img2pdf.convert(images, layout_fun=img2pdf.default_layout_fun))
+
+
+def scan_set(digital_dir, out_dir):
+    plans = [("jiaozuo-2023-final", 200, 6, 21), ("sanmenxia-2023-final", 300, 4, 22)]
+    for source, dpi, pages, seed_value in plans:
+        name = f"{source}-scan{dpi}"
+        pdf = out_dir / f"{name}.pdf"
+        scan_pdf(digital_dir / f"{source}.pdf", pdf, dpi, pages, random.Random(seed_value))
+        truth = json.loads((digital_dir / f"{source}.truth.json").read_text(encoding="utf-8"))
+        truth["pages"] = truth["pages"][:pages]
+        for page in truth["pages"]:
+            page["mode"] = "ocr"
+        truth["source"] = pdf.name
+        import hashlib
+        truth["sha256"] = hashlib.sha256(pdf.read_bytes()).hexdigest()
+        (out_dir / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                     encoding="utf-8")
+
+
+def stacked_single_chars(pdf):
+    """Lines of `pdftotext` output that hold one character: the narrow-column symptom."""
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return sum(1 for line in text.split("\n") if len(line.strip()) == 1)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default=str(HERE.parent.parent / "fixtures"), help="fixtures folder")
+    args = parser.parse_args()
+    out = Path(args.out)
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        made = {}
+        for variant, fixtures in (("digital", digital_set()), ("narrow", narrow_set())):
+            folder = out / variant
+            folder.mkdir(parents=True, exist_ok=True)
+            for fx in fixtures:
+                pdf = folder / f"{fx.name}.pdf"
+                render_pdf(fx, pdf, work)
+                write_truth(fx, pdf, folder / f"{fx.name}.truth.json")
+                verify_captions(fx, pdf)
+                print(f"{pdf}: {len(fx.pages)} pages, {sum(len(p['tables']) for p in fx.pages)} tables"
+                      + (f", {stacked_single_chars(pdf)} single-character lines in pdftotext"
+                         if variant == "narrow" else ""))
+            made[variant] = fixtures
+        (out / "rotated").mkdir(exist_ok=True)
+        rotated_set(out / "digital", out / "rotated", made["digital"])
+        (out / "scan").mkdir(exist_ok=True)
+        scan_set(out / "digital", out / "scan")
+    print("done")
+
+
+if __name__ == "__main__":
+    main()
