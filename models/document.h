@@ -10,18 +10,18 @@ namespace gridlift {
 
 //! An arithmetic relation found among a table's cells, e.g. a total row that sums its children.
 struct ArithmeticCheck {
-  std::string table;                        //!< table id
-  std::string kind;                         //!< "column-sum" or "row-sum"
-  std::vector<std::pair<int, int>> cells;   //!< addends as (row, col)
-  std::pair<int, int> total{0, 0};          //!< the total as (row, col)
+  std::string table;                       //!< table id
+  std::string kind;                        //!< "column-sum" or "row-sum"
+  std::vector<std::pair<int, int>> cells;  //!< addends as (row, col)
+  std::pair<int, int> total{0, 0};         //!< the total as (row, col)
   bool ok = false;
   bool operator==(const ArithmeticCheck&) const = default;
 };
 
 struct DocumentResult {
   std::string format = "tables/1";
-  std::string source;   //!< file name of the input PDF
-  std::string sha256;   //!< of the input file
+  std::string source;  //!< file name of the input PDF
+  std::string sha256;  //!< of the input file
   std::vector<PageResult> pages;
   std::vector<ArithmeticCheck> checks;
   bool operator==(const DocumentResult&) const = default;

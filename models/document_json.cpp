@@ -10,9 +10,13 @@ using ojson = nlohmann::ordered_json;
 
 // Coordinates are written to 1/100 pt: finer digits are rendering noise and would make
 // outputs differ across platforms.
-double round2(double v) { return std::round(v * 100.0) / 100.0; }
+double round2(double v) {
+  return std::round(v * 100.0) / 100.0;
+}
 
-ojson rect_json(const PdfRect& r) { return ojson::array({round2(r.x0), round2(r.y0), round2(r.x1), round2(r.y1)}); }
+ojson rect_json(const PdfRect& r) {
+  return ojson::array({round2(r.x0), round2(r.y0), round2(r.x1), round2(r.y1)});
+}
 
 PdfRect rect_from(const nlohmann::json& j) {
   if (j.is_null()) return {};
@@ -59,7 +63,9 @@ ojson page_json(const PageResult& p) {
   return j;
 }
 
-ojson position_json(const std::pair<int, int>& rc) { return ojson::array({rc.first, rc.second}); }
+ojson position_json(const std::pair<int, int>& rc) {
+  return ojson::array({rc.first, rc.second});
+}
 
 std::pair<int, int> position_from(const nlohmann::json& j) {
   if (!j.is_array() || j.size() != 2) throw std::runtime_error("cell position must be [row, col]");
@@ -121,10 +127,14 @@ PageResult page_from(const nlohmann::json& j) {
 
 const char* to_string(PageMode mode) {
   switch (mode) {
-    case PageMode::kText: return "text";
-    case PageMode::kOcr: return "ocr";
-    case PageMode::kMixed: return "mixed";
-    case PageMode::kNone: return "none";
+    case PageMode::kText:
+      return "text";
+    case PageMode::kOcr:
+      return "ocr";
+    case PageMode::kMixed:
+      return "mixed";
+    case PageMode::kNone:
+      return "none";
   }
   return "none";
 }
@@ -162,7 +172,8 @@ DocumentResult document_from_json(const nlohmann::json& j) {
   if (!j.is_object()) throw std::runtime_error("top level is not a JSON object");
   DocumentResult doc;
   doc.format = value_or<std::string>(j, "format", "");
-  if (doc.format != "tables/1") throw std::runtime_error("format is '" + doc.format + "', expected 'tables/1'");
+  if (doc.format != "tables/1")
+    throw std::runtime_error("format is '" + doc.format + "', expected 'tables/1'");
   doc.source = value_or<std::string>(j, "source", "");
   doc.sha256 = value_or<std::string>(j, "sha256", "");
   for (const auto& p : required(j, "pages")) doc.pages.push_back(page_from(p));
@@ -178,6 +189,8 @@ DocumentResult document_from_json(const nlohmann::json& j) {
   return doc;
 }
 
-std::string document_to_string(const DocumentResult& doc) { return to_json(doc).dump(2) + "\n"; }
+std::string document_to_string(const DocumentResult& doc) {
+  return to_json(doc).dump(2) + "\n";
+}
 
 }  // namespace gridlift

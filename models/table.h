@@ -23,13 +23,13 @@ struct Cell {
 
 //! A table found on a page.
 struct Table {
-  std::string id;                        //!< "p<page>-t<k>", k counting from 1 in reading order
+  std::string id;  //!< "p<page>-t<k>", k counting from 1 in reading order
   PdfRect bbox;
   std::string title;                     //!< nearest caption above the grid, "" if none
   std::optional<std::string> continues;  //!< id of the table on an earlier page this one continues
   int n_rows = 0;
   int n_cols = 0;
-  std::vector<Cell> cells;               //!< row-major by top-left position
+  std::vector<Cell> cells;  //!< row-major by top-left position
   bool operator==(const Table&) const = default;
 };
 

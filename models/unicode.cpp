@@ -4,7 +4,11 @@ namespace gridlift {
 
 char32_t next_code_point(std::string_view s, size_t& i) {
   auto byte = static_cast<unsigned char>(s[i]);
-  int extra = byte < 0x80 ? 0 : (byte >> 5) == 0x6 ? 1 : (byte >> 4) == 0xE ? 2 : (byte >> 3) == 0x1E ? 3 : -1;
+  int extra = byte < 0x80           ? 0
+              : (byte >> 5) == 0x6  ? 1
+              : (byte >> 4) == 0xE  ? 2
+              : (byte >> 3) == 0x1E ? 3
+                                    : -1;
   if (extra < 0 || i + static_cast<size_t>(extra) >= s.size()) {
     ++i;
     return 0xFFFD;
@@ -53,16 +57,16 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 bool is_cjk(char32_t cp) {
-  return (cp >= 0x2E80 && cp <= 0x2FDF) ||   // radicals
-         (cp >= 0x3000 && cp <= 0x303F) ||   // CJK punctuation
-         (cp >= 0x3040 && cp <= 0x30FF) ||   // kana
-         (cp >= 0x3400 && cp <= 0x4DBF) ||   // extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||   // unified ideographs
-         (cp >= 0xAC00 && cp <= 0xD7AF) ||   // hangul
-         (cp >= 0xF900 && cp <= 0xFAFF) ||   // compatibility ideographs
-         (cp >= 0xFE30 && cp <= 0xFE4F) ||   // compatibility forms
-         (cp >= 0xFF01 && cp <= 0xFF60) ||   // full-width forms
-         (cp >= 0x20000 && cp <= 0x2FA1F) || // extensions B..
+  return (cp >= 0x2E80 && cp <= 0x2FDF) ||    // radicals
+         (cp >= 0x3000 && cp <= 0x303F) ||    // CJK punctuation
+         (cp >= 0x3040 && cp <= 0x30FF) ||    // kana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||    // extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // unified ideographs
+         (cp >= 0xAC00 && cp <= 0xD7AF) ||    // hangul
+         (cp >= 0xF900 && cp <= 0xFAFF) ||    // compatibility ideographs
+         (cp >= 0xFE30 && cp <= 0xFE4F) ||    // compatibility forms
+         (cp >= 0xFF01 && cp <= 0xFF60) ||    // full-width forms
+         (cp >= 0x20000 && cp <= 0x2FA1F) ||  // extensions B..
          cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2014 || cp == 0x2026;
 }
 

@@ -4,11 +4,11 @@
 namespace gridlift {
 
 enum class ExitCode : int {
-  kOk = 0,              //!< every document extracted
-  kSomeFailed = 1,      //!< at least one document (or page) failed; the others were written
-  kUsage = 2,           //!< bad command line
-  kOutputUnwritable = 3,//!< the output folder cannot be created or written; nothing was attempted
-  kInternal = 4,        //!< a bug: please report it with the input
+  kOk = 0,                //!< every document extracted
+  kSomeFailed = 1,        //!< at least one document (or page) failed; the others were written
+  kUsage = 2,             //!< bad command line
+  kOutputUnwritable = 3,  //!< the output folder cannot be created or written; nothing was attempted
+  kInternal = 4,          //!< a bug: please report it with the input
 };
 
 }  // namespace gridlift

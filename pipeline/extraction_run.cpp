@@ -27,13 +27,13 @@ using Clock = std::chrono::steady_clock;
 //! One input document on its way through the graph. Owned jointly by its page tasks; only the
 //! serial writer mutates `pages` and `errors`.
 struct DocumentJob {
-  size_t ordinal = 0;                //!< 1-based position among the inputs, for progress lines
+  size_t ordinal = 0;  //!< 1-based position among the inputs, for progress lines
   std::filesystem::path path;
   std::string stem;
   DocumentResult result;
-  std::vector<int> page_indexes;     //!< 0-based pages to process
+  std::vector<int> page_indexes;  //!< 0-based pages to process
   size_t received = 0;
-  std::vector<std::string> errors;   //!< pages that failed
+  std::vector<std::string> errors;  //!< pages that failed
   Clock::time_point started = Clock::now();
 };
 
@@ -102,7 +102,8 @@ class TaskSource {
         throw InputError(job->path.string(),
                          "--pages selects no page of its " + std::to_string(doc->pages()) + " pages");
       }
-      spdlog::debug("{}: {} pages, extracting {}", job->path.string(), doc->pages(), job->page_indexes.size());
+      spdlog::debug("{}: {} pages, extracting {}", job->path.string(), doc->pages(),
+                    job->page_indexes.size());
       return job;
     } catch (const InputError& e) {
       spdlog::error("{}", e.what());
@@ -157,7 +158,8 @@ class DocumentWriter {
     }
     ++summary_.documents_done;
     spdlog::info("[{}/{}] {}: {} pages, {} tables -> {} ({:.2f} s)", job.ordinal, total_, job.path.string(),
-                 job.result.pages.size(), tables, (options_.output_folder / (job.stem + ".json")).string(), seconds);
+                 job.result.pages.size(), tables, (options_.output_folder / (job.stem + ".json")).string(),
+                 seconds);
   }
 
   void fail(DocumentJob& job, const std::string& message) {
@@ -205,7 +207,8 @@ RunSummary run_extraction(const std::vector<std::filesystem::path>& inputs, cons
       try {
         const auto& doc = caches.local().get(task.document->path);
         outcome.work = process_page(doc, task.page_index, extract);
-        spdlog::debug("{} page {}: {}", task.document->path.string(), task.page_index + 1, outcome.work->decision);
+        spdlog::debug("{} page {}: {}", task.document->path.string(), task.page_index + 1,
+                      outcome.work->decision);
         if (!options.overlay_folder.empty())
           write_overlay_png(draw_overlay(outcome.work->raster, outcome.work->debug, outcome.work->grids),
                             options.overlay_folder, task.document->stem, task.page_index + 1);

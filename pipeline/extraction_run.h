@@ -22,10 +22,10 @@ namespace gridlift {
 struct RunOptions {
   ExtractOptions extract;
   std::filesystem::path output_folder;
-  int jobs = 1;                  //!< worker threads
-  PageSelection pages;           //!< which pages of each document
-  bool resume = false;           //!< skip inputs whose NAME.json exists for the same file content
-  int pages_in_flight = 0;       //!< 0: 2 x jobs + 2
+  int jobs = 1;                          //!< worker threads
+  PageSelection pages;                   //!< which pages of each document
+  bool resume = false;                   //!< skip inputs whose NAME.json exists for the same file content
+  int pages_in_flight = 0;               //!< 0: 2 x jobs + 2
   std::filesystem::path overlay_folder;  //!< if set, a PNG per page showing what grid finding saw
 };
 

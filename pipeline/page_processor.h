@@ -32,8 +32,8 @@ struct PageWork {
   PageResult result;
   GridDebug debug;               //!< what grid finding saw, in pixels of the upright raster
   std::vector<TableGrid> grids;  //!< the grids behind result.tables, same order
-  PixelScale scale;      //!< of that raster
-  cv::Mat raster;        //!< the upright page image, only if ExtractOptions::keep_raster
+  PixelScale scale;              //!< of that raster
+  cv::Mat raster;                //!< the upright page image, only if ExtractOptions::keep_raster
   StageTimes times;
   std::string decision;  //!< why the page's text came from where it did, for the log
 };

@@ -4,8 +4,8 @@
 
 namespace gridlift {
 
-std::string find_title(const Table& table, const std::vector<TextLine>& lines, const std::vector<Table>& tables,
-                       double body_height, double max_distance) {
+std::string find_title(const Table& table, const std::vector<TextLine>& lines,
+                       const std::vector<Table>& tables, double body_height, double max_distance) {
   double ceiling = table.bbox.y0 - max_distance;
   for (const auto& other : tables)
     if (other.bbox.y1 <= table.bbox.y0 + 1) ceiling = std::max(ceiling, other.bbox.y1);

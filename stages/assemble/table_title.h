@@ -12,8 +12,8 @@ namespace gridlift {
 //! The caption of `table`: the nearest line above it, within `max_distance` points, set in a larger
 //! size than the page's body text (`body_height`), not crossing an earlier table. Lines between
 //! caption and grid such as "单位：万元" are body-sized and skipped. "" if there is none.
-std::string find_title(const Table& table, const std::vector<TextLine>& lines, const std::vector<Table>& tables,
-                       double body_height, double max_distance = 120);
+std::string find_title(const Table& table, const std::vector<TextLine>& lines,
+                       const std::vector<Table>& tables, double body_height, double max_distance = 120);
 
 //! Median glyph height of the page: the size of its body text.
 double body_text_height(const std::vector<TextLine>& lines, const std::vector<double>& table_glyph_heights);

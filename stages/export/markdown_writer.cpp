@@ -12,11 +12,20 @@ std::string html_escape(const std::string& s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += ch;
     }
   }
   return out;
@@ -26,9 +35,12 @@ std::string html_escape(const std::string& s) {
 std::string pipe_cell(const std::string& s) {
   std::string out;
   for (char ch : s) {
-    if (ch == '|') out += "\\|";
-    else if (ch == '\n' || ch == '\r') out += ' ';
-    else out += ch;
+    if (ch == '|')
+      out += "\\|";
+    else if (ch == '\n' || ch == '\r')
+      out += ' ';
+    else
+      out += ch;
   }
   return out;
 }
@@ -41,7 +53,8 @@ std::string block_text(const std::string& s) {
 }
 
 bool has_spans(const Table& t) {
-  return std::any_of(t.cells.begin(), t.cells.end(), [](const Cell& c) { return c.row_span > 1 || c.col_span > 1; });
+  return std::any_of(t.cells.begin(), t.cells.end(),
+                     [](const Cell& c) { return c.row_span > 1 || c.col_span > 1; });
 }
 
 std::string pipe_table(const Table& t) {
@@ -87,10 +100,9 @@ std::string document_to_markdown(const DocumentResult& doc) {
     std::vector<std::variant<const TextBlock*, const Table*>> items;
     for (const auto& b : page.blocks) items.emplace_back(&b);
     for (const auto& t : page.tables) items.emplace_back(&t);
-    auto top = [](const auto& item) {
-      return std::visit([](const auto* p) { return p->bbox.y0; }, item);
-    };
-    std::stable_sort(items.begin(), items.end(), [&](const auto& a, const auto& b) { return top(a) < top(b); });
+    auto top = [](const auto& item) { return std::visit([](const auto* p) { return p->bbox.y0; }, item); };
+    std::stable_sort(items.begin(), items.end(),
+                     [&](const auto& a, const auto& b) { return top(a) < top(b); });
     for (const auto& item : items) {
       if (auto* block = std::get_if<const TextBlock*>(&item)) {
         out += block_text((*block)->text) + "\n\n";

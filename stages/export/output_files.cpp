@@ -42,11 +42,14 @@ void ensure_writable_folder(const std::filesystem::path& folder) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) throw std::runtime_error(folder.string() + ": cannot create output folder (" + ec.message() + ")");
-  if (!std::filesystem::is_directory(folder)) throw std::runtime_error(folder.string() + ": output path is not a folder");
+  if (!std::filesystem::is_directory(folder))
+    throw std::runtime_error(folder.string() + ": output path is not a folder");
   auto probe = folder / ".gridlift-write-test";
   {
     std::ofstream out(probe);
-    if (!out) throw std::runtime_error(folder.string() + ": output folder is not writable (" + std::strerror(errno) + ")");
+    if (!out)
+      throw std::runtime_error(folder.string() + ": output folder is not writable (" + std::strerror(errno) +
+                               ")");
   }
   std::filesystem::remove(probe, ec);
 }

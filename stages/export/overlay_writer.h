@@ -16,6 +16,7 @@ namespace gridlift {
 cv::Mat draw_overlay(const cv::Mat& gray, const GridDebug& debug, const std::vector<TableGrid>& grids);
 
 //! Writes draw_overlay(...) as `folder/<stem>-p<NNN>.png`. Throws std::runtime_error on failure.
-void write_overlay_png(const cv::Mat& overlay, const std::filesystem::path& folder, const std::string& stem, int page);
+void write_overlay_png(const cv::Mat& overlay, const std::filesystem::path& folder, const std::string& stem,
+                       int page);
 
 }  // namespace gridlift

@@ -23,15 +23,16 @@ struct GridCell {
 //! One ruled table in pixel space.
 struct TableGrid {
   ImageRect bbox;
-  std::vector<int> row_edges;  //!< y of each horizontal lattice line, top to bottom (n_rows + 1)
-  std::vector<int> col_edges;  //!< x of each vertical lattice line, left to right (n_cols + 1)
-  std::vector<GridCell> cells; //!< row-major by top-left position; every lattice cell covered once
+  std::vector<int> row_edges;   //!< y of each horizontal lattice line, top to bottom (n_rows + 1)
+  std::vector<int> col_edges;   //!< x of each vertical lattice line, left to right (n_cols + 1)
+  std::vector<GridCell> cells;  //!< row-major by top-left position; every lattice cell covered once
 
   int n_rows() const { return static_cast<int>(row_edges.size()) - 1; }
   int n_cols() const { return static_cast<int>(col_edges.size()) - 1; }
   ImageRect cell_rect(const GridCell& c) const {
     return {col_edges[static_cast<size_t>(c.col)], row_edges[static_cast<size_t>(c.row)],
-            col_edges[static_cast<size_t>(c.col + c.col_span)], row_edges[static_cast<size_t>(c.row + c.row_span)]};
+            col_edges[static_cast<size_t>(c.col + c.col_span)],
+            row_edges[static_cast<size_t>(c.row + c.row_span)]};
   }
 };
 

@@ -33,8 +33,12 @@ bool joined(const LineSegment& h, const LineSegment& v, int tol) {
          h.box.y1 + tol > v.box.y0;
 }
 
-int center(const LineSegment& s) { return s.horizontal ? (s.box.y0 + s.box.y1) / 2 : (s.box.x0 + s.box.x1) / 2; }
-int length(const LineSegment& s) { return s.horizontal ? s.box.width() : s.box.height(); }
+int center(const LineSegment& s) {
+  return s.horizontal ? (s.box.y0 + s.box.y1) / 2 : (s.box.x0 + s.box.x1) / 2;
+}
+int length(const LineSegment& s) {
+  return s.horizontal ? s.box.width() : s.box.height();
+}
 
 int median(std::vector<int> v) {
   std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
@@ -66,7 +70,8 @@ std::vector<std::vector<LineSegment>> group_tables(const std::vector<LineSegment
   DisjointSets sets(segments.size());
   for (size_t i = 0; i < segments.size(); ++i)
     for (size_t j = 0; j < segments.size(); ++j)
-      if (segments[i].horizontal && !segments[j].horizontal && joined(segments[i], segments[j], tol)) sets.unite(i, j);
+      if (segments[i].horizontal && !segments[j].horizontal && joined(segments[i], segments[j], tol))
+        sets.unite(i, j);
   std::vector<std::vector<LineSegment>> groups(segments.size());
   for (size_t i = 0; i < segments.size(); ++i) groups[sets.find(i)].push_back(segments[i]);
   std::erase_if(groups, [](const auto& g) { return g.empty(); });
@@ -91,8 +96,10 @@ void merge_slivers(std::vector<int>& edges, int min_size) {
   for (size_t i = 1; i < edges.size();) {
     if (edges[i] - edges[i - 1] < min_size) {
       // Keep the outer line of a double border: it is the table's edge.
-      if (i == 1) edges.erase(edges.begin() + 1);
-      else if (i + 1 == edges.size()) edges.erase(edges.begin() + static_cast<long>(i - 1));
+      if (i == 1)
+        edges.erase(edges.begin() + 1);
+      else if (i + 1 == edges.size())
+        edges.erase(edges.begin() + static_cast<long>(i - 1));
       else {
         edges[i - 1] = (edges[i - 1] + edges[i]) / 2;
         edges.erase(edges.begin() + static_cast<long>(i));
@@ -116,7 +123,8 @@ std::vector<GridCell> merge_cells(int rows, int cols, const std::vector<char>& r
   // A merged region that is not a rectangle (an L of missing rules) is widened until it is.
   for (bool changed = true; changed;) {
     changed = false;
-    std::vector<int> r0(static_cast<size_t>(rows * cols), rows), c0(r0.size(), cols), r1(r0.size(), -1), c1(r0.size(), -1);
+    std::vector<int> r0(static_cast<size_t>(rows * cols), rows), c0(r0.size(), cols), r1(r0.size(), -1),
+        c1(r0.size(), -1);
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c) {
         size_t g = sets.find(index(r, c));
@@ -174,8 +182,8 @@ std::vector<int> cluster_positions(std::vector<std::pair<int, int>> position_wei
   return out;
 }
 
-double edge_coverage(const cv::Mat& ink, const cv::Mat& glyph_mask, bool vertical, int position, int from, int to,
-                     int half_band, int bridge) {
+double edge_coverage(const cv::Mat& ink, const cv::Mat& glyph_mask, bool vertical, int position, int from,
+                     int to, int half_band, int bridge) {
   const int limit_along = vertical ? ink.rows : ink.cols;
   const int limit_across = vertical ? ink.cols : ink.rows;
   from = std::max(from, 0);
@@ -203,7 +211,8 @@ double edge_coverage(const cv::Mat& ink, const cv::Mat& glyph_mask, bool vertica
     size_t j = i;
     while (j < state.size() && state[j] == kBlank) ++j;
     bool bounded = i > 0 && j < state.size() && state[i - 1] == kInk && state[j] == kInk;
-    if (bounded && static_cast<int>(j - i) <= bridge) std::fill(state.begin() + static_cast<long>(i), state.begin() + static_cast<long>(j), kInk);
+    if (bounded && static_cast<int>(j - i) <= bridge)
+      std::fill(state.begin() + static_cast<long>(i), state.begin() + static_cast<long>(j), kInk);
     i = j;
   }
   size_t inked = static_cast<size_t>(std::count(state.begin(), state.end(), kInk));
@@ -246,23 +255,28 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
     std::vector<char> right_open(static_cast<size_t>(rows * cols), 0), below_open(right_open.size(), 0);
     auto is_open = [&](bool vertical, int position, int from, int to) {
       int margin = half_band + 1;
-      double coverage = edge_coverage(ink, glyph_mask, vertical, position, from + margin, to - margin, half_band, bridge);
+      double coverage =
+          edge_coverage(ink, glyph_mask, vertical, position, from + margin, to - margin, half_band, bridge);
       if (coverage < 0)  // hidden under text: judge on the pixels alone
-        coverage = edge_coverage(ink, cv::Mat(), vertical, position, from + margin, to - margin, half_band, bridge);
+        coverage =
+            edge_coverage(ink, cv::Mat(), vertical, position, from + margin, to - margin, half_band, bridge);
       return coverage < options.boundary_coverage;
     };
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c) {
         const auto ri = static_cast<size_t>(r), ci = static_cast<size_t>(c);
         if (c + 1 < cols)
-          right_open[index(r, c)] = is_open(true, grid.col_edges[ci + 1], grid.row_edges[ri], grid.row_edges[ri + 1]);
+          right_open[index(r, c)] =
+              is_open(true, grid.col_edges[ci + 1], grid.row_edges[ri], grid.row_edges[ri + 1]);
         if (r + 1 < rows)
-          below_open[index(r, c)] = is_open(false, grid.row_edges[ri + 1], grid.col_edges[ci], grid.col_edges[ci + 1]);
+          below_open[index(r, c)] =
+              is_open(false, grid.row_edges[ri + 1], grid.col_edges[ci], grid.col_edges[ci + 1]);
       }
     grid.cells = merge_cells(rows, cols, right_open, below_open);
     // A lone box is a frame around text, not a table.
     if (grid.cells.size() < 2) continue;
-    grid.bbox = {grid.col_edges.front(), grid.row_edges.front(), grid.col_edges.back(), grid.row_edges.back()};
+    grid.bbox = {grid.col_edges.front(), grid.row_edges.front(), grid.col_edges.back(),
+                 grid.row_edges.back()};
     tables.push_back(std::move(grid));
   }
   std::sort(tables.begin(), tables.end(), [](const TableGrid& a, const TableGrid& b) {

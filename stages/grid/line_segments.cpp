@@ -23,7 +23,8 @@ cv::Mat line_mask(const cv::Mat& ink, bool horizontal, int bridge, int min_lengt
   return mask;
 }
 
-void collect_segments(const cv::Mat& mask, bool horizontal, int max_thickness, std::vector<LineSegment>& out) {
+void collect_segments(const cv::Mat& mask, bool horizontal, int max_thickness,
+                      std::vector<LineSegment>& out) {
   cv::Mat labels, stats, centroids;
   int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
   for (int i = 1; i < n; ++i) {
@@ -47,7 +48,8 @@ cv::Mat binarize_ink(const cv::Mat& gray, const GridOptions& options, const Pixe
   return ink;
 }
 
-std::vector<LineSegment> find_line_segments(const cv::Mat& ink, const GridOptions& options, const PixelScale& scale) {
+std::vector<LineSegment> find_line_segments(const cv::Mat& ink, const GridOptions& options,
+                                            const PixelScale& scale) {
   int bridge = to_px(options.gap_bridge_pt, scale, 1);
   int min_length = to_px(options.min_line_length_pt, scale, 3);
   int max_thickness = to_px(options.max_line_thickness_pt, scale, 2);

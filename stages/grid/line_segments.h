@@ -15,6 +15,7 @@ cv::Mat binarize_ink(const cv::Mat& gray, const GridOptions& options, const Pixe
 
 //! Horizontal and vertical rule segments in `ink`: runs at least min_line_length long after
 //! bridging small gaps, no thicker than max_line_thickness.
-std::vector<LineSegment> find_line_segments(const cv::Mat& ink, const GridOptions& options, const PixelScale& scale);
+std::vector<LineSegment> find_line_segments(const cv::Mat& ink, const GridOptions& options,
+                                            const PixelScale& scale);
 
 }  // namespace gridlift

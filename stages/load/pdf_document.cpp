@@ -44,7 +44,9 @@ std::unique_ptr<poppler::document> open_pdf(const std::filesystem::path& path) {
                      "decrypt it first (qpdf --decrypt --password=… in.pdf out.pdf)");
   }
   if (doc->is_locked()) {
-    throw InputError(name, "encrypted PDF needs a password: decrypt it first (qpdf --decrypt --password=… in.pdf out.pdf)");
+    throw InputError(
+        name,
+        "encrypted PDF needs a password: decrypt it first (qpdf --decrypt --password=… in.pdf out.pdf)");
   }
   if (doc->pages() <= 0) throw InputError(name, "PDF has no pages (damaged page tree?)");
   return doc;

@@ -9,10 +9,18 @@ PageGeometry read_page_geometry(const poppler::page& page) {
   auto rect = page.page_rect(poppler::crop_box);
   PageGeometry g;
   switch (page.orientation()) {
-    case poppler::page::landscape: g.rotation = 90; break;
-    case poppler::page::upside_down: g.rotation = 180; break;
-    case poppler::page::seascape: g.rotation = 270; break;
-    default: g.rotation = 0; break;
+    case poppler::page::landscape:
+      g.rotation = 90;
+      break;
+    case poppler::page::upside_down:
+      g.rotation = 180;
+      break;
+    case poppler::page::seascape:
+      g.rotation = 270;
+      break;
+    default:
+      g.rotation = 0;
+      break;
   }
   bool quarter_turn = g.rotation == 90 || g.rotation == 270;
   g.width = quarter_turn ? rect.height() : rect.width();

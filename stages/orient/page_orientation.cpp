@@ -31,10 +31,17 @@ void turn_page(int turns, PageRaster& raster, TextChars& chars, double& width, d
   for (auto& c : chars) {
     const PdfRect b = c.box;
     switch (turns) {
-      case 1: c.box = {h - b.y1, b.x0, h - b.y0, b.x1}; break;      // (x,y) -> (h-y, x)
-      case 2: c.box = {w - b.x1, h - b.y1, w - b.x0, h - b.y0}; break;  // (x,y) -> (w-x, h-y)
-      case 3: c.box = {b.y0, w - b.x1, b.y1, w - b.x0}; break;      // (x,y) -> (y, w-x)
-      default: break;
+      case 1:
+        c.box = {h - b.y1, b.x0, h - b.y0, b.x1};
+        break;  // (x,y) -> (h-y, x)
+      case 2:
+        c.box = {w - b.x1, h - b.y1, w - b.x0, h - b.y0};
+        break;  // (x,y) -> (w-x, h-y)
+      case 3:
+        c.box = {b.y0, w - b.x1, b.y1, w - b.x0};
+        break;  // (x,y) -> (y, w-x)
+      default:
+        break;
     }
     c.direction = static_cast<TextDirection>((static_cast<int>(c.direction) + turns) % 4);
   }

@@ -14,7 +14,8 @@ double choose_dpi(double width, double height, const RasterOptions& options) {
   return options.dpi * std::sqrt(options.max_pixels / pixels);
 }
 
-PageRaster rasterize_page(const poppler::page& page, double width, double height, const RasterOptions& options) {
+PageRaster rasterize_page(const poppler::page& page, double width, double height,
+                          const RasterOptions& options) {
   PageRaster raster;
   raster.scale.dpi = choose_dpi(width, height, options);
   poppler::page_renderer renderer;

@@ -1,8 +1,8 @@
 #pragma once
 // Stage 2, rasterize: draws a page in 8-bit gray for grid finding (and, later, OCR crops).
 
-#include <opencv2/core/mat.hpp>
 #include <poppler/cpp/poppler-page.h>
+#include <opencv2/core/mat.hpp>
 
 #include "models/geometry.h"
 
@@ -19,7 +19,7 @@ struct RasterOptions {
 
 //! A rendered page: gray pixels (0 = black) and the scale that maps them to points.
 struct PageRaster {
-  cv::Mat gray;       //!< CV_8UC1, upright as displayed (poppler applies /Rotate)
+  cv::Mat gray;  //!< CV_8UC1, upright as displayed (poppler applies /Rotate)
   PixelScale scale;
 };
 
@@ -27,6 +27,7 @@ struct PageRaster {
 double choose_dpi(double width, double height, const RasterOptions& options);
 
 //! Renders `page` upright. Throws std::runtime_error if poppler draws nothing.
-PageRaster rasterize_page(const poppler::page& page, double width, double height, const RasterOptions& options);
+PageRaster rasterize_page(const poppler::page& page, double width, double height,
+                          const RasterOptions& options);
 
 }  // namespace gridlift

@@ -16,7 +16,8 @@ int interval(const std::vector<double>& edges, double v) {
 
 }  // namespace
 
-Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars& chars, std::vector<char>& taken) {
+Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars& chars,
+                 std::vector<char>& taken) {
   Table table;
   table.n_rows = grid.n_rows();
   table.n_cols = grid.n_cols();

@@ -12,6 +12,7 @@ namespace gridlift {
 //! A table whose cells hold the text of the characters centred inside them. Characters it takes
 //! are flagged in `taken` (same size as `chars`). Boxes are converted to points with `scale`;
 //! id, title and continuation are left to the assembler.
-Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars& chars, std::vector<char>& taken);
+Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars& chars,
+                 std::vector<char>& taken);
 
 }  // namespace gridlift

@@ -21,8 +21,8 @@ std::vector<TextBlock> build_blocks(const std::vector<TextLine>& lines) {
     texts.clear();
   };
   for (const auto& line : lines) {
-    bool continues = !texts.empty() && line.box.y0 - last.y1 < 0.8 * last.height() &&
-                     line.box.x0 < box.x1 && line.box.x1 > box.x0 &&
+    bool continues = !texts.empty() && line.box.y0 - last.y1 < 0.8 * last.height() && line.box.x0 < box.x1 &&
+                     line.box.x1 > box.x0 &&
                      std::abs(line.box.height() - last.height()) < 0.3 * last.height();
     if (!continues) {
       flush();

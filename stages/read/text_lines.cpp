@@ -47,7 +47,8 @@ std::string line_text(const std::vector<const TextChar*>& chars) {
 
 std::vector<TextLine> group_into_lines(std::vector<const TextChar*> chars) {
   std::sort(chars.begin(), chars.end(), [](const TextChar* a, const TextChar* b) {
-    return a->box.center_y() != b->box.center_y() ? a->box.center_y() < b->box.center_y() : a->box.x0 < b->box.x0;
+    return a->box.center_y() != b->box.center_y() ? a->box.center_y() < b->box.center_y()
+                                                  : a->box.x0 < b->box.x0;
   });
   std::vector<TextLine> lines;
   for (const TextChar* c : chars) {
@@ -68,7 +69,8 @@ std::vector<TextLine> group_into_lines(std::vector<const TextChar*> chars) {
     home->box = home->box.united(c->box);
   }
   for (auto& line : lines) {
-    std::sort(line.chars.begin(), line.chars.end(), [](const TextChar* a, const TextChar* b) { return a->box.x0 < b->box.x0; });
+    std::sort(line.chars.begin(), line.chars.end(),
+              [](const TextChar* a, const TextChar* b) { return a->box.x0 < b->box.x0; });
     line.text = line_text(line.chars);
   }
   std::sort(lines.begin(), lines.end(), [](const TextLine& a, const TextLine& b) {
@@ -84,7 +86,8 @@ std::string join_lines(const std::vector<std::string>& lines) {
     if (line.empty()) continue;
     if (!out.empty()) {
       char32_t a = last_code_point(previous), b = first_code_point(line);
-      bool glue = is_cjk(a) || is_cjk(b) || code_points(previous) == 1 || (is_number_part(a) && is_number_part(b));
+      bool glue =
+          is_cjk(a) || is_cjk(b) || code_points(previous) == 1 || (is_number_part(a) && is_number_part(b));
       if (!glue) out += ' ';
     }
     out += line;

@@ -1,8 +1,8 @@
 // The `gridlift` command line: extract tables from PDFs, and score results against truth.
 
-#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 #include <thread>
@@ -19,7 +19,9 @@ namespace {
 
 using gridlift::ExitCode;
 
-int code(ExitCode c) { return static_cast<int>(c); }
+int code(ExitCode c) {
+  return static_cast<int>(c);
+}
 
 constexpr const char* kDescription =
     "gridlift lifts ruled tables out of PDFs whose text cannot be trusted to copy-paste:\n"
@@ -29,7 +31,8 @@ constexpr const char* kDescription =
 
 constexpr const char* kExamples =
     "\nExamples:\n"
-    "  gridlift extract report.pdf -o out/            # out/report.json, out/report.md, out/report/p001-t1.csv\n"
+    "  gridlift extract report.pdf -o out/            # out/report.json, out/report.md, "
+    "out/report/p001-t1.csv\n"
     "  gridlift extract reports/*.pdf -o out/ --jobs 2 --resume\n"
     "  gridlift extract report.pdf --pages 3-5 -o out/ --overlay out/overlays\n"
     "  gridlift score fixtures/ out/                  # accuracy against truth files\n"
@@ -62,7 +65,8 @@ int main(int argc, char** argv) {
   auto* extract = app.add_subcommand("extract", "Extract the ruled tables of one or more PDFs");
   extract->add_option("pdf", inputs, "Input PDF files")->required();
   extract->add_option("-o,--output", output, "Output folder, created if missing")->capture_default_str();
-  extract->add_option("--pages", pages, "Pages to extract from each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
+  extract->add_option("--pages", pages,
+                      "Pages to extract from each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
   extract->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
   extract->add_option("--dpi", dpi, "Resolution pages are drawn at to find rulings")
       ->capture_default_str()
@@ -70,17 +74,21 @@ int main(int argc, char** argv) {
   extract->add_flag("--resume", resume,
                     "Skip inputs whose NAME.json already exists for the same file content (sha256): "
                     "rerun an interrupted batch without redoing finished documents");
-  extract->add_option("--overlay", overlay,
-                      "Also write PNGs of each page with the rulings and cells found drawn on it, into this folder");
+  extract->add_option(
+      "--overlay", overlay,
+      "Also write PNGs of each page with the rulings and cells found drawn on it, into this folder");
   extract->add_flag("-v,--verbose", verbose, "Log per-page decisions (-v) as well as per-document progress");
   extract->add_flag("-q,--quiet", quiet, "Log only warnings and errors");
 
   std::string truth, result;
-  auto* score = app.add_subcommand("score", "Score extraction results against truth files (same JSON schema)");
+  auto* score =
+      app.add_subcommand("score", "Score extraction results against truth files (same JSON schema)");
   score->add_option("truth", truth, "A NAME.truth.json file, or a folder searched for them")->required();
-  score->add_option("result", result, "A result NAME.json, or the output folder of `gridlift extract`")->required();
+  score->add_option("result", result, "A result NAME.json, or the output folder of `gridlift extract`")
+      ->required();
   std::string suffix = ".truth.json";
-  score->add_option("--suffix", suffix, "Name ending of truth files when TRUTH is a folder")->capture_default_str();
+  score->add_option("--suffix", suffix, "Name ending of truth files when TRUTH is a folder")
+      ->capture_default_str();
 
   try {
     app.parse(argc, argv);
@@ -116,8 +124,9 @@ int main(int argc, char** argv) {
       spdlog::error("{}", e.what());
       return code(ExitCode::kOutputUnwritable);
     }
-    spdlog::info("done: {} documents extracted, {} skipped, {} failed; {} pages, {} tables", summary.documents_done,
-                 summary.documents_skipped, summary.documents_failed, summary.pages, summary.tables);
+    spdlog::info("done: {} documents extracted, {} skipped, {} failed; {} pages, {} tables",
+                 summary.documents_done, summary.documents_skipped, summary.documents_failed, summary.pages,
+                 summary.tables);
     return code(summary.documents_failed > 0 ? ExitCode::kSomeFailed : ExitCode::kOk);
   } catch (const std::exception& e) {
     std::cerr << "gridlift: " << e.what() << "\n";

@@ -11,7 +11,9 @@
 namespace gridlift {
 namespace {
 
-double ratio(double num, double den) { return den > 0 ? num / den : 1.0; }
+double ratio(double num, double den) {
+  return den > 0 ? num / den : 1.0;
+}
 
 void add_table(ScoreTally& tally, const TableScore& s) {
   tally.cells_compared += s.cells_compared;
@@ -58,10 +60,18 @@ void ScoreTally::add(const ScoreTally& o) {
   structure_sum += o.structure_sum;
 }
 
-double ScoreTally::table_recall() const { return ratio(matched_tables, truth_tables); }
-double ScoreTally::cell_accuracy() const { return ratio(cells_exact, cells_compared); }
-double ScoreTally::numeric_accuracy() const { return ratio(numeric_exact, numeric_total); }
-double ScoreTally::structure_accuracy() const { return ratio(structure_sum, truth_tables); }
+double ScoreTally::table_recall() const {
+  return ratio(matched_tables, truth_tables);
+}
+double ScoreTally::cell_accuracy() const {
+  return ratio(cells_exact, cells_compared);
+}
+double ScoreTally::numeric_accuracy() const {
+  return ratio(numeric_exact, numeric_total);
+}
+double ScoreTally::structure_accuracy() const {
+  return ratio(structure_sum, truth_tables);
+}
 
 ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result) {
   ScoreTally tally;
@@ -80,8 +90,10 @@ ScoreTally score_document(const DocumentResult& truth, const DocumentResult& res
     std::vector<Pair> pairs;
     for (size_t i = 0; i < truth_page.tables.size(); ++i)
       for (size_t j = 0; j < candidates.size(); ++j)
-        if (double s = content_similarity(truth_page.tables[i], candidates[j]); s > 0) pairs.push_back({s, i, j});
-    std::stable_sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
+        if (double s = content_similarity(truth_page.tables[i], candidates[j]); s > 0)
+          pairs.push_back({s, i, j});
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const Pair& a, const Pair& b) { return a.similarity > b.similarity; });
     std::vector<int> match(truth_page.tables.size(), -1);
     std::vector<char> used(candidates.size(), 0);
     for (const auto& p : pairs) {
@@ -102,18 +114,21 @@ ScoreTally score_document(const DocumentResult& truth, const DocumentResult& res
   return tally;
 }
 
-std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result,
-                                        const std::string& suffix) {
+std::vector<DocumentReport> score_paths(const std::filesystem::path& truth,
+                                        const std::filesystem::path& result, const std::string& suffix) {
   namespace fs = std::filesystem;
   std::vector<std::pair<fs::path, std::string>> truths;  // path, relative name
   std::string stem;
   if (fs::is_directory(truth)) {
     for (const auto& entry : fs::recursive_directory_iterator(truth))
       if (entry.is_regular_file() && truth_name(entry.path(), suffix, stem))
-        truths.emplace_back(entry.path(), (fs::relative(entry.path().parent_path(), truth) / stem).lexically_normal().string());
+        truths.emplace_back(
+            entry.path(),
+            (fs::relative(entry.path().parent_path(), truth) / stem).lexically_normal().string());
     std::sort(truths.begin(), truths.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   } else if (fs::exists(truth)) {
-    if (!truth_name(truth, suffix, stem) && !truth_name(truth, ".expected.json", stem)) stem = truth.stem().string();
+    if (!truth_name(truth, suffix, stem) && !truth_name(truth, ".expected.json", stem))
+      stem = truth.stem().string();
     truths.emplace_back(truth, stem);
   } else {
     throw std::runtime_error(truth.string() + ": no such truth file or folder");
@@ -149,14 +164,14 @@ std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, cons
 }
 
 std::string score_line(const ScoreTally& t) {
-  return "score: tables=" + fixed3(t.table_recall()) + " cell=" + fixed3(t.cell_accuracy()) + " numeric=" +
-         fixed3(t.numeric_accuracy()) + " structure=" + fixed3(t.structure_accuracy());
+  return "score: tables=" + fixed3(t.table_recall()) + " cell=" + fixed3(t.cell_accuracy()) +
+         " numeric=" + fixed3(t.numeric_accuracy()) + " structure=" + fixed3(t.structure_accuracy());
 }
 
 void print_report(const std::vector<DocumentReport>& reports, std::ostream& out) {
   char line[256];
-  std::snprintf(line, sizeof line, "%-44s %9s %7s %7s %9s %5s\n", "document", "tables", "cell", "numeric", "structure",
-                "extra");
+  std::snprintf(line, sizeof line, "%-44s %9s %7s %7s %9s %5s\n", "document", "tables", "cell", "numeric",
+                "structure", "extra");
   out << line;
   std::map<std::string, std::pair<ScoreTally, int>> variants;
   ScoreTally overall;
@@ -173,8 +188,8 @@ void print_report(const std::vector<DocumentReport>& reports, std::ostream& out)
   }
   out << "\n";
   for (const auto& [variant, tally_count] : variants)
-    out << "variant " << variant << " (" << tally_count.second << " documents): " << score_line(tally_count.first).substr(7)
-        << "\n";
+    out << "variant " << variant << " (" << tally_count.second
+        << " documents): " << score_line(tally_count.first).substr(7) << "\n";
   out << score_line(overall) << "\n";
 }
 

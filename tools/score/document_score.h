@@ -15,7 +15,7 @@ namespace gridlift {
 struct ScoreTally {
   int truth_tables = 0;
   int matched_tables = 0;
-  int extra_tables = 0;      //!< result tables that answer no truth table
+  int extra_tables = 0;  //!< result tables that answer no truth table
   int cells_compared = 0;
   int cells_exact = 0;
   int numeric_total = 0;
@@ -39,11 +39,12 @@ struct DocumentReport {
   std::string problem;  //!< why the result counted as zero, if it did
 };
 
-//! Pairs truth files (NAME<suffix>, searched recursively when `truth` is a folder) with results (RESULT/<same subfolder>/NAME.json, else RESULT/NAME.json) and scores
-//! them. A missing or malformed result scores zero for that document, with the reason.
-//! `suffix` picks the truth files in a folder (".truth.json", or ".expected.json" for the
-//! Camelot reference set).
-std::vector<DocumentReport> score_paths(const std::filesystem::path& truth, const std::filesystem::path& result,
+//! Pairs truth files (NAME<suffix>, searched recursively when `truth` is a folder) with results (RESULT/<same
+//! subfolder>/NAME.json, else RESULT/NAME.json) and scores them. A missing or malformed result scores zero
+//! for that document, with the reason. `suffix` picks the truth files in a folder (".truth.json", or
+//! ".expected.json" for the Camelot reference set).
+std::vector<DocumentReport> score_paths(const std::filesystem::path& truth,
+                                        const std::filesystem::path& result,
                                         const std::string& suffix = ".truth.json");
 
 //! The table per document and per variant, ending with the one line

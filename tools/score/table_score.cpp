@@ -79,7 +79,8 @@ double content_similarity(const Table& truth, const Table& result) {
 
 TableScore score_table(const Table& truth, const Table& result) {
   const Grid t = normalized_grid(truth), r = normalized_grid(result);
-  const size_t tc = static_cast<size_t>(std::max(truth.n_cols, 0)), rc = static_cast<size_t>(std::max(result.n_cols, 0));
+  const size_t tc = static_cast<size_t>(std::max(truth.n_cols, 0)),
+               rc = static_cast<size_t>(std::max(result.n_cols, 0));
   auto rows = align(t.size(), r.size(), [&](size_t i, size_t j) { return dice(t[i], r[j]); });
   auto cols = align(tc, rc, [&](size_t a, size_t b) { return dice(column(t, a), column(r, b)); });
 

@@ -11,7 +11,7 @@ struct TableScore {
   int cells_exact = 0;     //!< of those, the same text after normalization
   int numeric_total = 0;   //!< truth cells that are numbers
   int numeric_exact = 0;
-  double structure = 0;    //!< mean of: same row count, same column count, F1 of the span sets
+  double structure = 0;  //!< mean of: same row count, same column count, F1 of the span sets
 };
 
 //! Similarity in [0,1] of the two tables' cell texts taken as multisets (Dice): used to pick

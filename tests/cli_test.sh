@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Smoke tests of the gridlift command line: help, version, a real extraction, bad inputs, exit codes.
+#   cli_test.sh GRIDLIFT_BINARY SOURCE_DIR
+set -u
+bin=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+check() {  # description, then a command that must succeed
+  local what=$1
+  shift
+  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; failures=$((failures + 1)); fi
+}
+
+check "--help names the subcommands" bash -c "'$bin' --help | grep -q extract"
+check "extract --help documents --pages" bash -c "'$bin' extract --help | grep -q -- --pages"
+check "--version prints a version" bash -c "'$bin' --version | grep -Eq 'gridlift [0-9]+\.[0-9]+'"
+check "no subcommand is a usage error (2)" bash -c "'$bin' >/dev/null 2>&1; [ \$? -eq 2 ]"
+check "bad --pages is a usage error (2)" bash -c "'$bin' extract '$src/fixtures/digital/jiaozuo-2023-final.pdf' --pages 5-2 -o '$tmp/x' 2>/dev/null; [ \$? -eq 2 ]"
+
+"$bin" extract "$src/fixtures/digital/jiaozuo-2023-final.pdf" --pages 2-3 -o "$tmp/out" -q
+check "extract exits 0 on a good file" [ $? -eq 0 ]
+check "writes NAME.json, NAME.md and CSVs" test -s "$tmp/out/jiaozuo-2023-final.json" -a -s "$tmp/out/jiaozuo-2023-final.md" -a -s "$tmp/out/jiaozuo-2023-final/p002-t1.csv"
+check "--pages limits the pages" bash -c "! grep -q '\"page\": 4' '$tmp/out/jiaozuo-2023-final.json'"
+
+"$bin" extract "$src/fixtures/bad/encrypted.pdf" "$src/fixtures/narrow/sanmenxia-2023-selfeval-narrow.pdf" -o "$tmp/mixed" 2>"$tmp/err.txt"
+check "a failed input makes exit 1" [ $? -eq 1 ]
+check "the error line names file and cause" grep -q "encrypted.pdf: encrypted PDF needs a password" "$tmp/err.txt"
+check "the good input of the same run is written" test -s "$tmp/mixed/sanmenxia-2023-selfeval-narrow.json"
+
+touch "$tmp/plainfile"
+"$bin" extract "$src/fixtures/narrow/sanmenxia-2023-selfeval-narrow.pdf" -o "$tmp/plainfile/out" 2>"$tmp/err2.txt"
+check "unwritable output folder exits 3" [ $? -eq 3 ]
+check "and says which folder" grep -q "plainfile/out" "$tmp/err2.txt"
+
+"$bin" extract "$src/fixtures/narrow/sanmenxia-2023-selfeval-narrow.pdf" -o "$tmp/overlay" --overlay "$tmp/overlay/png" -q
+check "--overlay writes a PNG per page" test -s "$tmp/overlay/png/sanmenxia-2023-selfeval-narrow-p002.png"
+
+"$bin" score "$src/fixtures/narrow" "$tmp/mixed" >"$tmp/score.txt"
+check "score ends with the machine-readable line" bash -c "tail -1 '$tmp/score.txt' | grep -Eq '^score: tables=[0-9.]+ cell=[0-9.]+ numeric=[0-9.]+ structure=[0-9.]+$'"
+
+passed=$(( 16 - failures ))
+echo "$passed passed, $failures failed"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,167 @@
+// Golden tests: whole documents through the flow graph, scored against the fixtures' truth.
+// Floors are the figures measured when the test was last raised; a mechanism change that
+// lowers them fails here.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "models/document_json.h"
+#include "pipeline/extraction_run.h"
+#include "tools/score/document_score.h"
+
+namespace gridlift {
+namespace {
+
+namespace fs = std::filesystem;
+const fs::path kFixtures = fs::path(GRIDLIFT_SOURCE_DIR) / "fixtures";
+
+fs::path fresh_dir(const std::string& name) {
+  auto dir = fs::temp_directory_path() / ("gridlift-e2e-" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::vector<fs::path> pdfs_in(const fs::path& folder) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(folder))
+    if (e.path().extension() == ".pdf") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+ScoreTally extract_and_score(const std::string& variant, int jobs = 2) {
+  const auto out = fresh_dir(variant);
+  RunOptions options;
+  options.output_folder = out;
+  options.jobs = jobs;
+  auto summary = run_extraction(pdfs_in(kFixtures / variant), options);
+  EXPECT_EQ(summary.documents_failed, 0) << variant;
+  ScoreTally total;
+  for (const auto& r : score_paths(kFixtures / variant, out)) {
+    EXPECT_TRUE(r.problem.empty()) << r.problem;
+    total.add(r.tally);
+  }
+  return total;
+}
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+TEST(EndToEnd, DigitalFixtures) {
+  auto t = extract_and_score("digital");
+  EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_GE(t.cell_accuracy(), 0.985);
+  EXPECT_EQ(t.numeric_accuracy(), 1.0);
+  EXPECT_GE(t.structure_accuracy(), 0.97);
+  EXPECT_EQ(t.extra_tables, 0);
+}
+
+TEST(EndToEnd, NarrowFixturesStackedCharactersJoined) {
+  auto t = extract_and_score("narrow");
+  EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_EQ(t.numeric_accuracy(), 1.0);
+  EXPECT_GE(t.cell_accuracy(), 0.95);
+  EXPECT_GE(t.structure_accuracy(), 0.93);
+}
+
+TEST(EndToEnd, RotatedFixturesComeOutUpright) {
+  auto t = extract_and_score("rotated");
+  EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_GE(t.cell_accuracy(), 0.99);
+  EXPECT_EQ(t.numeric_accuracy(), 1.0);
+  auto out = fs::temp_directory_path() / "gridlift-e2e-rotated";
+  auto doc = document_from_json(nlohmann::json::parse(slurp(out / "sanmenxia-2023-final-sideways.json")));
+  int turned = 0;
+  for (const auto& p : doc.pages) turned += p.rotation % 180 == 90 && p.width > p.height;
+  EXPECT_GE(turned, 1) << "a sideways landscape page must be reported turned and upright";
+}
+
+TEST(EndToEnd, ContinuedTableNamesItsFirstPart) {
+  auto out = fresh_dir("continues");
+  RunOptions options;
+  options.output_folder = out;
+  run_extraction({kFixtures / "digital" / "jiaozuo-2023-final.pdf"}, options);
+  auto result = document_from_json(nlohmann::json::parse(slurp(out / "jiaozuo-2023-final.json")));
+  auto truth = document_from_json(
+      nlohmann::json::parse(slurp(kFixtures / "digital" / "jiaozuo-2023-final.truth.json")));
+  int expected = 0;
+  for (size_t p = 0; p < truth.pages.size(); ++p)
+    for (size_t t = 0; t < truth.pages[p].tables.size(); ++t) {
+      const auto& want = truth.pages[p].tables[t].continues;
+      if (want) ++expected;
+      ASSERT_LT(t, result.pages[p].tables.size());
+      EXPECT_EQ(result.pages[p].tables[t].continues, want) << truth.pages[p].tables[t].id;
+    }
+  EXPECT_GE(expected, 1);
+}
+
+TEST(EndToEnd, OutputIsByteIdenticalAcrossRunsAndThreadCounts) {
+  auto a = fresh_dir("det-a"), b = fresh_dir("det-b");
+  const fs::path input = kFixtures / "digital" / "sanmenxia-2023-final.pdf";
+  RunOptions options;
+  options.output_folder = a;
+  options.jobs = 1;
+  run_extraction({input}, options);
+  options.output_folder = b;
+  options.jobs = 2;
+  run_extraction({input}, options);
+  for (const auto& e : fs::recursive_directory_iterator(a)) {
+    if (!e.is_regular_file()) continue;
+    auto twin = b / fs::relative(e.path(), a);
+    ASSERT_TRUE(fs::exists(twin)) << twin;
+    EXPECT_EQ(slurp(e.path()), slurp(twin)) << e.path();
+  }
+}
+
+TEST(EndToEnd, BadInputsFailAloneAndGoodOnesAreStillWritten) {
+  auto out = fresh_dir("bad");
+  RunOptions options;
+  options.output_folder = out;
+  std::vector<fs::path> inputs = {
+      kFixtures / "bad" / "zero-bytes.pdf", kFixtures / "digital" / "jiaozuo-2023-final.pdf",
+      kFixtures / "bad" / "truncated.pdf",  kFixtures / "bad" / "text-named-pdf.pdf",
+      kFixtures / "bad" / "encrypted.pdf",  kFixtures / "bad" / "no-such-file.pdf"};
+  auto summary = run_extraction(inputs, options);
+  EXPECT_EQ(summary.documents_done, 1);
+  EXPECT_EQ(summary.documents_failed, 5);
+  EXPECT_TRUE(fs::exists(out / "jiaozuo-2023-final.json"));
+  std::string all;
+  for (const auto& f : summary.failures) all += f + "\n";
+  EXPECT_NE(all.find("zero-bytes.pdf: empty file"), std::string::npos) << all;
+  EXPECT_NE(all.find("text-named-pdf.pdf: not a PDF"), std::string::npos) << all;
+  EXPECT_NE(all.find("encrypted.pdf: encrypted"), std::string::npos) << all;
+  EXPECT_NE(all.find("no-such-file.pdf: no such file"), std::string::npos) << all;
+  EXPECT_NE(all.find("truncated.pdf:"), std::string::npos) << all;
+}
+
+TEST(EndToEnd, ResumeSkipsFinishedDocuments) {
+  auto out = fresh_dir("resume");
+  RunOptions options;
+  options.output_folder = out;
+  options.resume = true;
+  const fs::path input = kFixtures / "narrow" / "sanmenxia-2023-selfeval-narrow.pdf";
+  EXPECT_EQ(run_extraction({input}, options).documents_done, 1);
+  auto second = run_extraction({input}, options);
+  EXPECT_EQ(second.documents_skipped, 1);
+  EXPECT_EQ(second.documents_done, 0);
+}
+
+TEST(EndToEnd, UnwritableOutputFolderIsRefusedBeforeAnyWork) {
+  auto dir = fresh_dir("unwritable");
+  std::ofstream(dir / "a-file") << "x";
+  RunOptions options;
+  options.output_folder = dir / "a-file" / "out";
+  EXPECT_THROW(run_extraction({kFixtures / "digital" / "jiaozuo-2023-final.pdf"}, options),
+               std::runtime_error);
+}
+
+}  // namespace
+}  // namespace gridlift

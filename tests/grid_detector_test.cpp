@@ -1,0 +1,148 @@
+// Grid finding on synthetic pages whose lines and spans are known.
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+#include "stages/grid/grid_detector.h"
+#include "stages/grid/lattice.h"
+
+namespace gridlift {
+namespace {
+
+constexpr double kDpi = 150;
+
+// A white page with black lines; coordinates in pixels.
+struct Canvas {
+  cv::Mat gray = cv::Mat(1200, 900, CV_8UC1, cv::Scalar(255));
+  void hline(int y, int x0, int x1, int thickness = 1) {
+    cv::rectangle(gray, cv::Point(x0, y), cv::Point(x1, y + thickness - 1), cv::Scalar(0), cv::FILLED);
+  }
+  void vline(int x, int y0, int y1, int thickness = 1) {
+    cv::rectangle(gray, cv::Point(x, y0), cv::Point(x + thickness - 1, y1), cv::Scalar(0), cv::FILLED);
+  }
+  // A full lattice: rows at ys, columns at xs.
+  void lattice(const std::vector<int>& xs, const std::vector<int>& ys) {
+    for (int y : ys) hline(y, xs.front(), xs.back());
+    for (int x : xs) vline(x, ys.front(), ys.back());
+  }
+  GridDetection detect() const { return detect_grids(gray, PixelScale{kDpi}, {}); }
+};
+
+TEST(GridDetector, FindsFullLattice) {
+  Canvas c;
+  c.lattice({100, 250, 400, 550}, {100, 150, 200, 250, 300});
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_rows(), 4);
+  EXPECT_EQ(d.tables[0].n_cols(), 3);
+  EXPECT_EQ(d.tables[0].cells.size(), 12u);
+}
+
+TEST(GridDetector, MissingInnerSegmentBecomesColumnSpan) {
+  Canvas c;
+  std::vector<int> xs{100, 250, 400, 550}, ys{100, 150, 200, 250};
+  for (int y : ys) c.hline(y, xs.front(), xs.back());
+  c.vline(100, 100, 250);
+  c.vline(550, 100, 250);
+  c.vline(250, 150, 250);  // not in the first row: row 0 cols 0-1 merge
+  c.vline(400, 100, 250);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  const auto& cells = d.tables[0].cells;
+  ASSERT_FALSE(cells.empty());
+  EXPECT_EQ(cells[0], (GridCell{0, 0, 1, 2}));
+  EXPECT_EQ(cells.size(), 8u);
+}
+
+TEST(GridDetector, MissingSegmentBelowBecomesRowSpan) {
+  Canvas c;
+  std::vector<int> xs{100, 250, 400}, ys{100, 150, 200, 250};
+  for (int x : xs) c.vline(x, ys.front(), ys.back());
+  c.hline(100, 100, 400);
+  c.hline(250, 100, 400);
+  c.hline(150, 250, 400);  // col 0 spans rows 0-2
+  c.hline(200, 250, 400);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].cells[0], (GridCell{0, 0, 3, 1}));
+  EXPECT_EQ(d.tables[0].cells.size(), 4u);
+}
+
+TEST(GridDetector, BrokenLinesStillSeparateCells) {
+  Canvas c;
+  c.lattice({100, 250, 400}, {100, 160, 220});
+  // Punch 2-pixel gaps every 20 pixels into the middle rule, as a faint print would.
+  for (int x = 110; x < 400; x += 20) c.gray(cv::Rect(x, 160, 2, 1)).setTo(255);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_rows(), 2);
+  EXPECT_EQ(d.tables[0].cells.size(), 4u);
+}
+
+TEST(GridDetector, OvershootingLinesAddNoRowsOrColumns) {
+  Canvas c;
+  std::vector<int> xs{100, 250, 400}, ys{100, 160, 220};
+  for (int y : ys) c.hline(y, xs.front() - 6, xs.back() + 6);  // a few pixels past the frame
+  for (int x : xs) c.vline(x, ys.front() - 6, ys.back() + 6);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_rows(), 2);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+}
+
+TEST(GridDetector, DoubleOuterBorderIsOneLine) {
+  Canvas c;
+  c.lattice({100, 250, 400}, {100, 160, 220});
+  c.hline(96, 96, 404);
+  c.hline(224, 96, 404);
+  c.vline(96, 96, 224);
+  c.vline(404, 96, 224);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_rows(), 2);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+}
+
+TEST(GridDetector, TwoTablesOnOnePage) {
+  Canvas c;
+  c.lattice({100, 250, 400}, {100, 160, 220});
+  c.lattice({150, 300, 450, 600}, {500, 560, 620, 680});
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 2u);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+  EXPECT_EQ(d.tables[1].n_cols(), 3);
+  EXPECT_EQ(d.tables[1].n_rows(), 3);
+}
+
+TEST(GridDetector, LoneRulesAndFramesAreNotTables) {
+  Canvas c;
+  c.hline(100, 100, 800);             // a page rule
+  c.lattice({100, 400}, {300, 400});  // a framed box: one cell
+  EXPECT_TRUE(c.detect().tables.empty());
+}
+
+TEST(GridDetector, TextStrokeAcrossAMissingEdgeDoesNotSplitTheSpan) {
+  Canvas c;
+  std::vector<int> xs{100, 250, 400}, ys{100, 160, 220};
+  for (int y : ys) c.hline(y, 100, 400);
+  c.vline(100, 100, 220);
+  c.vline(400, 100, 220);
+  c.vline(250, 160, 220);
+  // A glyph stroke where the missing edge would be (a centred heading over a span).
+  c.vline(250, 115, 140, 2);
+  std::vector<ImageRect> glyphs{{238, 112, 262, 145}};
+  auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].cells[0], (GridCell{0, 0, 1, 2}));
+}
+
+TEST(Lattice, ClusterMergesNearbyPositions) {
+  auto edges = cluster_positions({{100, 10}, {102, 10}, {200, 5}, {300, 1}, {301, 1}}, 3);
+  ASSERT_EQ(edges.size(), 3u);
+  EXPECT_EQ(edges[0], 101);
+  EXPECT_EQ(edges[1], 200);
+}
+
+}  // namespace
+}  // namespace gridlift
