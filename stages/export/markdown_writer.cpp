@@ -48,7 +48,7 @@ std::string pipe_cell(const std::string& s) {
 // Block text: a leading '#', '-', '>' or digit-dot would turn a paragraph into markup.
 std::string block_text(const std::string& s) {
   if (!s.empty() && (s[0] == '#' || s[0] == '>' || s[0] == '-' || s[0] == '*' || s[0] == '+' || s[0] == '|'))
-    return "\\" + s;
+    return std::string(1, '\\').append(s);
   return s;
 }
 
@@ -62,7 +62,11 @@ std::string pipe_table(const Table& t) {
   auto grid = expand_to_grid(t);
   for (size_t r = 0; r < grid.size(); ++r) {
     out += "|";
-    for (const auto& text : grid[r]) out += " " + pipe_cell(text) + " |";
+    for (const auto& text : grid[r]) {
+      out += ' ';
+      out += pipe_cell(text);
+      out += " |";
+    }
     out += "\n";
     if (r == 0) {
       out += "|";
@@ -83,7 +87,9 @@ std::string html_table(const Table& t) {
       out += "<td";
       if (c.row_span > 1) out += " rowspan=\"" + std::to_string(c.row_span) + "\"";
       if (c.col_span > 1) out += " colspan=\"" + std::to_string(c.col_span) + "\"";
-      out += ">" + html_escape(c.text) + "</td>";
+      out += '>';
+      out += html_escape(c.text);
+      out += "</td>";
     }
     out += "</tr>\n";
   }
