@@ -1,1 +1,112 @@
-int main() {}
+// gridlift-bench: how fast each stage is, per page, and how many pages a second the whole
+// flow graph does with 1 and 2 threads. A measurement, not a test.
+//
+//   gridlift-bench [--repeat N] [PDF or folder ...]   (default: fixtures/digital, narrow, rotated)
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "pipeline/extraction_run.h"
+#include "pipeline/page_processor.h"
+#include "stages/load/pdf_document.h"
+
+namespace fs = std::filesystem;
+using gridlift::StageTimes;
+
+namespace {
+
+std::vector<fs::path> collect(const std::vector<std::string>& args) {
+  std::vector<fs::path> pdfs;
+  for (const auto& a : args) {
+    if (fs::is_directory(a)) {
+      for (const auto& e : fs::directory_iterator(a))
+        if (e.path().extension() == ".pdf") pdfs.push_back(e.path());
+    } else {
+      pdfs.emplace_back(a);
+    }
+  }
+  std::sort(pdfs.begin(), pdfs.end());
+  return pdfs;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int repeat = 3;
+  std::vector<std::string> args;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--repeat" && i + 1 < argc) {
+      repeat = std::max(1, std::stoi(argv[++i]));
+    } else if (a == "-h" || a == "--help") {
+      std::printf("usage: gridlift-bench [--repeat N] [PDF or folder ...]\n");
+      return 0;
+    } else {
+      args.push_back(a);
+    }
+  }
+  if (args.empty()) {
+    const fs::path root = GRIDLIFT_SOURCE_DIR;
+    for (const char* v : {"digital", "narrow", "rotated"}) args.push_back((root / "fixtures" / v).string());
+  }
+  auto pdfs = collect(args);
+  spdlog::set_level(spdlog::level::warn);
+  gridlift::quiet_poppler_messages();
+  gridlift::ExtractOptions options;
+
+  // Per stage, one thread, every page of every input, best of `repeat` (the least disturbed run).
+  StageTimes best_sum;
+  int pages = 0;
+  for (int r = 0; r < repeat; ++r) {
+    StageTimes sum;
+    int n = 0;
+    for (const auto& path : pdfs) {
+      auto doc = gridlift::open_pdf(path);
+      for (int p = 0; p < doc->pages(); ++p, ++n) {
+        auto t = gridlift::process_page(*doc, p, options).times;
+        sum.load_ms += t.load_ms;
+        sum.rasterize_ms += t.rasterize_ms;
+        sum.grid_ms += t.grid_ms;
+        sum.read_ms += t.read_ms;
+      }
+    }
+    pages = n;
+    if (r == 0 || sum.total() < best_sum.total()) best_sum = sum;
+  }
+  std::printf("gridlift-bench: %zu PDFs, %d pages, %.0f dpi, best of %d\n\n", pdfs.size(), pages,
+              options.raster.dpi, repeat);
+  std::printf("%-28s %10s\n", "stage (1 thread)", "ms/page");
+  auto row = [&](const char* name, double ms) { std::printf("%-28s %10.2f\n", name, ms / pages); };
+  row("load (text layer)", best_sum.load_ms);
+  row("rasterize", best_sum.rasterize_ms);
+  row("grid", best_sum.grid_ms);
+  row("read + assemble", best_sum.read_ms);
+  row("total", best_sum.total());
+
+  // The whole flow graph, writing real outputs, with 1 and 2 threads.
+  std::printf("\n%-28s %10s %10s\n", "flow graph end to end", "pages/s", "ms/page");
+  auto out = fs::temp_directory_path() / "gridlift-bench-out";
+  for (int jobs : {1, 2}) {
+    double best = 1e300;
+    for (int r = 0; r < repeat; ++r) {
+      fs::remove_all(out);
+      gridlift::RunOptions run;
+      run.output_folder = out;
+      run.jobs = jobs;
+      auto start = std::chrono::steady_clock::now();
+      gridlift::run_extraction(pdfs, run);
+      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    }
+    char label[32];
+    std::snprintf(label, sizeof label, "%d thread%s", jobs, jobs > 1 ? "s" : "");
+    std::printf("%-28s %10.1f %10.2f\n", label, pages / best, best * 1000 / pages);
+  }
+  fs::remove_all(out);
+  return 0;
+}
