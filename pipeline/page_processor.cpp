@@ -67,9 +67,9 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   work.result.rotation = (geometry.rotation + 90 * turns) % 360;
   work.scale = raster.scale;
 
-  std::vector<ImageRect> glyphs;
+  std::vector<GlyphBox> glyphs;
   glyphs.reserve(chars.size());
-  for (const auto& c : chars) glyphs.push_back(raster.scale.to_image(c.box));
+  for (const auto& c : chars) glyphs.push_back({raster.scale.to_image(c.box), c.word, c.space_after});
   GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, options.grid);
   work.times.grid_ms = clock.lap_ms();
 

@@ -131,7 +131,7 @@ TEST(GridDetector, TextStrokeAcrossAMissingEdgeDoesNotSplitTheSpan) {
   c.vline(250, 160, 220);
   // A glyph stroke where the missing edge would be (a centred heading over a span).
   c.vline(250, 115, 140, 2);
-  std::vector<ImageRect> glyphs{{238, 112, 262, 145}};
+  std::vector<GlyphBox> glyphs{{{238, 112, 262, 145}, 0, false}};
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
   EXPECT_EQ(d.tables[0].cells[0], (GridCell{0, 0, 1, 2}));

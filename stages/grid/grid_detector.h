@@ -11,9 +11,9 @@
 
 namespace gridlift {
 
-//! `glyphs` are text-layer character boxes in the same pixel space (may be empty, as on scans):
-//! they keep text from being read as a rule where two cells merge.
-GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const std::vector<ImageRect>& glyphs,
+//! `glyphs` are the text layer's character boxes in the same pixel space, in reading order (empty on
+//! scans): they keep text from being read as a rule, and text flowing across an edge merges cells.
+GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const std::vector<GlyphBox>& glyphs,
                            const GridOptions& options = {});
 
 }  // namespace gridlift

@@ -14,6 +14,13 @@ struct LineSegment {
   bool horizontal = true;
 };
 
+//! A text-layer glyph in pixel space, in reading order.
+struct GlyphBox {
+  ImageRect box;
+  int word = -1;             //!< glyphs of one text-layer word share this
+  bool space_after = false;  //!< a word break follows
+};
+
 //! One cell of a detected grid, by lattice position; spans cover several lattice cells.
 struct GridCell {
   int row = 0, col = 0, row_span = 1, col_span = 1;

@@ -182,27 +182,13 @@ std::vector<int> cluster_positions(std::vector<std::pair<int, int>> position_wei
   return out;
 }
 
-double edge_coverage(const cv::Mat& ink, const cv::Mat& glyph_mask, bool vertical, int position, int from,
-                     int to, int half_band, int bridge) {
-  const int limit_along = vertical ? ink.rows : ink.cols;
-  const int limit_across = vertical ? ink.cols : ink.rows;
-  from = std::max(from, 0);
-  to = std::min(to, limit_along);
-  int lo = std::max(position - half_band, 0), hi = std::min(position + half_band, limit_across - 1);
-  if (to <= from || hi < lo) return -1;
+namespace {
 
-  enum : char { kBlank, kInk, kHidden };
-  std::vector<char> state(static_cast<size_t>(to - from), kBlank);
-  for (int t = from; t < to; ++t) {
-    bool inked = false, hidden = false;
-    for (int a = lo; a <= hi; ++a) {
-      int y = vertical ? t : a, x = vertical ? a : t;
-      inked = inked || ink.at<uchar>(y, x) != 0;
-      hidden = hidden || (!glyph_mask.empty() && glyph_mask.at<uchar>(y, x) != 0);
-    }
-    state[static_cast<size_t>(t - from)] = hidden ? kHidden : inked ? kInk : kBlank;
-  }
-  // Bridge short blank gaps between inked stretches: broken or dashed rules.
+enum EdgeState : char { kBlank, kInk, kNeutral };
+
+// Inked share of the non-neutral positions, after bridging short blank gaps between inked ones
+// (broken or dashed rules); -1 if every position is neutral.
+double inked_share(std::vector<char> state, int bridge) {
   for (size_t i = 0; i < state.size();) {
     if (state[i] != kBlank) {
       ++i;
@@ -215,15 +201,70 @@ double edge_coverage(const cv::Mat& ink, const cv::Mat& glyph_mask, bool vertica
       std::fill(state.begin() + static_cast<long>(i), state.begin() + static_cast<long>(j), kInk);
     i = j;
   }
-  size_t inked = static_cast<size_t>(std::count(state.begin(), state.end(), kInk));
-  size_t blank = static_cast<size_t>(std::count(state.begin(), state.end(), kBlank));
-  // Mostly hidden under glyphs: too little to judge.
-  if ((inked + blank) * 4 < state.size()) return -1;
+  auto inked = std::count(state.begin(), state.end(), kInk);
+  auto blank = std::count(state.begin(), state.end(), kBlank);
+  if (inked + blank == 0) return -1;
   return static_cast<double>(inked) / static_cast<double>(inked + blank);
 }
 
+}  // namespace
+
+EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, int position, int from,
+                      int to, int half_band, int bridge) {
+  const int limit_along = vertical ? ink.rows : ink.cols;
+  const int limit_across = vertical ? ink.cols : ink.rows;
+  from = std::max(from, 0);
+  to = std::min(to, limit_along);
+  int lo = std::max(position - half_band, 0), hi = std::min(position + half_band, limit_across - 1);
+  // The perpendicular rules at both ends cross the band; they say nothing about this edge. Trim
+  // exactly them (ink continuing beyond the band on either side), so that the few pixels between
+  // a rule and the text of a tight row still count.
+  auto crossing = [&](int t) {
+    for (int a : {lo - 2, hi + 2}) {
+      if (a < 0 || a >= limit_across) continue;
+      if (ink.at<uchar>(vertical ? t : a, vertical ? a : t) != 0) return true;
+    }
+    return false;
+  };
+  for (int trimmed = 0; from < to && trimmed <= 2 * half_band && crossing(from); ++trimmed) ++from;
+  for (int trimmed = 0; from < to && trimmed <= 2 * half_band && crossing(to - 1); ++trimmed) --to;
+  if (to <= from || hi < lo) return {};
+
+  // Two readings of each position along the edge.
+  //  clear: positions where no glyph box touches the band. Text never reaches there (the padding
+  //    above and below a line, the gaps between stacked glyphs), so ink there is rule. This reading
+  //    decides whenever it has enough positions.
+  //  core: every position, ink under glyph cores ignored (a rule never runs through the middle of a
+  //    glyph) and positions whose band lies wholly in cores neutral. Used when text leaves too few
+  //    clear positions, e.g. a rule that text runs across.
+  const bool have_text = !text.boxes.empty();
+  std::vector<char> clear(static_cast<size_t>(to - from), kNeutral), core(clear.size(), kBlank);
+  size_t clear_count = 0;
+  for (int t = from; t < to; ++t) {
+    bool any_ink = false, boxed = false, inked_outside_core = false, all_core = true;
+    for (int a = lo; a <= hi; ++a) {
+      int y = vertical ? t : a, x = vertical ? a : t;
+      bool dark = ink.at<uchar>(y, x) != 0;
+      bool in_core = have_text && text.cores.at<uchar>(y, x) != 0;
+      any_ink = any_ink || dark;
+      boxed = boxed || (have_text && text.boxes.at<uchar>(y, x) != 0);
+      inked_outside_core = inked_outside_core || (dark && !in_core);
+      all_core = all_core && in_core;
+    }
+    auto i = static_cast<size_t>(t - from);
+    if (!boxed) {
+      clear[i] = any_ink ? kInk : kBlank;
+      ++clear_count;
+    }
+    core[i] = inked_outside_core ? kInk : all_core ? kNeutral : kBlank;
+  }
+  // A rule shows itself over a few pixels at least; fewer clear ones are too little to go on.
+  const size_t enough = std::max<size_t>(3, clear.size() / 10);
+  return {clear_count >= enough ? inked_share(clear, bridge) : -1.0, inked_share(core, bridge)};
+}
+
 std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const cv::Mat& ink,
-                                         const cv::Mat& glyph_mask, const GridOptions& options,
+                                         const TextMasks& text, const GridOptions& options,
                                          const PixelScale& scale) {
   const int joint_tol = to_px(options.joint_tolerance_pt, scale, 2);
   const int merge_tol = to_px(options.merge_tolerance_pt, scale, 2);
@@ -253,14 +294,17 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
 
     auto index = [cols](int r, int c) { return static_cast<size_t>(r * cols + c); };
     std::vector<char> right_open(static_cast<size_t>(rows * cols), 0), below_open(right_open.size(), 0);
+    // An edge is open (the cells beside it merge) unless ruled along most of its length. Where text
+    // leaves room beside the edge, the ink there decides; where text fills it (tight rows, glyphs as
+    // wide as their column), the ink outside glyph cores. An edge glyph cores cover entirely is
+    // open: rules frame text, they do not run under it. (Text flow is no evidence either way: poppler
+    // joins glyphs of neighbouring cells into one word, and lines of one cell and of two cells differ
+    // in vertical gap only by two paddings, which Word sets to zero.)
     auto is_open = [&](bool vertical, int position, int from, int to) {
-      int margin = half_band + 1;
-      double coverage =
-          edge_coverage(ink, glyph_mask, vertical, position, from + margin, to - margin, half_band, bridge);
-      if (coverage < 0)  // hidden under text: judge on the pixels alone
-        coverage =
-            edge_coverage(ink, cv::Mat(), vertical, position, from + margin, to - margin, half_band, bridge);
-      return coverage < options.boundary_coverage;
+      EdgeInk edge = edge_coverage(ink, text, vertical, position, from, to, half_band, bridge);
+      if (edge.clear >= 0) return edge.clear < options.boundary_coverage;
+
+      return edge.core < options.boundary_coverage;
     };
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c) {

@@ -13,16 +13,30 @@ namespace gridlift {
 //! Positions closer than `tolerance` merged into one, each weighted by `weights`; sorted ascending.
 std::vector<int> cluster_positions(std::vector<std::pair<int, int>> position_weight, int tolerance);
 
-//! Share, in [0,1], of the lattice edge at `position` from `from` to `to` (pixels along the edge)
-//! that is inked. Stretches hidden under glyphs (`glyph_mask` 255) do not count either way, so text
-//! that crosses where a rule would be cannot fake one. Returns -1 if nothing could be judged.
-double edge_coverage(const cv::Mat& ink, const cv::Mat& glyph_mask, bool vertical, int position, int from,
-                     int to, int half_band, int bridge);
+//! Where the text layer put glyphs, in the page's pixels (both empty on a page without text):
+//! `boxes` 255 inside each glyph box, `cores` 255 in the middle 60% of each box, each way.
+struct TextMasks {
+  cv::Mat boxes;
+  cv::Mat cores;
+};
+
+//! What the pixels along one lattice edge say (see edge_coverage).
+struct EdgeInk {
+  double clear = -1;  //!< inked share where no glyph touches the edge; -1 if text leaves too few such places
+  double core = -1;   //!< inked share with ink inside glyph cores ignored; -1 if cores cover it all
+};
+
+//! Inked share, in [0,1], of the lattice edge at `position` from `from` to `to` (pixels along the
+//! edge), read twice: where no glyph box touches the edge (text never reaches there, so ink is rule;
+//! a glyph overhanging a real rule cannot hide it), and everywhere with ink inside glyph cores
+//! ignored (a rule never runs through the middle of a glyph).
+EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, int position, int from,
+                      int to, int half_band, int bridge);
 
 //! Tables laid out from `segments`: rows and columns at the rules, cells merged where an edge is
-//! not ruled. `ink` is the binarized page; `glyph_mask` (may be empty) marks text-layer glyphs.
+//! not ruled. `ink` is the binarized page.
 std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const cv::Mat& ink,
-                                         const cv::Mat& glyph_mask, const GridOptions& options,
+                                         const TextMasks& text, const GridOptions& options,
                                          const PixelScale& scale);
 
 }  // namespace gridlift
