@@ -57,26 +57,28 @@ std::string slurp(const fs::path& p) {
 
 TEST(EndToEnd, DigitalFixtures) {
   auto t = extract_and_score("digital");
-  EXPECT_EQ(t.table_recall(), 1.0);
-  EXPECT_GE(t.cell_accuracy(), 0.985);
+    EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_EQ(t.cell_accuracy(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_GE(t.structure_accuracy(), 0.97);
+  EXPECT_EQ(t.structure_accuracy(), 1.0);
   EXPECT_EQ(t.extra_tables, 0);
 }
 
 TEST(EndToEnd, NarrowFixturesStackedCharactersJoined) {
   auto t = extract_and_score("narrow");
-  EXPECT_EQ(t.table_recall(), 1.0);
+    EXPECT_EQ(t.table_recall(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_GE(t.cell_accuracy(), 0.95);
-  EXPECT_GE(t.structure_accuracy(), 0.93);
+  EXPECT_EQ(t.cell_accuracy(), 1.0);
+  EXPECT_EQ(t.structure_accuracy(), 1.0);
+  EXPECT_EQ(t.extra_tables, 0);
 }
 
 TEST(EndToEnd, RotatedFixturesComeOutUpright) {
   auto t = extract_and_score("rotated");
-  EXPECT_EQ(t.table_recall(), 1.0);
-  EXPECT_GE(t.cell_accuracy(), 0.99);
+    EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_EQ(t.cell_accuracy(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
+  EXPECT_EQ(t.structure_accuracy(), 1.0);
   auto out = fs::temp_directory_path() / "gridlift-e2e-rotated";
   auto doc = document_from_json(nlohmann::json::parse(slurp(out / "sanmenxia-2023-final-sideways.json")));
   int turned = 0;

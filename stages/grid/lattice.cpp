@@ -45,8 +45,9 @@ int median(std::vector<int> v) {
   return v[v.size() / 2];
 }
 
-// Segments that join no perpendicular segment are underlines, text strokes or page rules, not
-// table rules. Removing one can orphan another, so repeat until stable.
+// A table rule runs from one perpendicular rule to another, so it joins at least two. Segments
+// joining fewer are page rules, text strokes, or underlines of numbers that touch a border.
+// Removing one can orphan another, so repeat until stable.
 std::vector<LineSegment> keep_joined(std::vector<LineSegment> segments, int tol) {
   for (bool changed = true; changed;) {
     changed = false;
@@ -59,7 +60,7 @@ std::vector<LineSegment> keep_joined(std::vector<LineSegment> segments, int tol)
         }
     std::vector<LineSegment> kept;
     for (size_t i = 0; i < segments.size(); ++i)
-      if (joints[i] > 0) kept.push_back(segments[i]);
+      if (joints[i] >= 2) kept.push_back(segments[i]);
     changed = kept.size() != segments.size();
     segments = std::move(kept);
   }
@@ -271,7 +272,9 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
   const int min_cell = to_px(options.min_cell_size_pt, scale, 3);
   const int open_reach = to_px(options.open_side_min_pt, scale, 4);
   const int bridge = to_px(options.gap_bridge_pt, scale, 1);
-  const int half_band = merge_tol / 2 + 1;
+  // Lines merged into one lattice edge lie within half the merge tolerance of it; a wider band would
+  // reach the strokes of glyphs set close to the edge.
+  const int half_band = std::max(1, merge_tol / 2);
 
   std::vector<TableGrid> tables;
   for (const auto& group : group_tables(keep_joined(segments, joint_tol), joint_tol)) {
