@@ -33,7 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from odt_writer import Look, OdtDocument  # noqa: E402
-from seed_tables import is_numeric, read_seed, sub_table  # noqa: E402
+from seed_tables import is_numeric, read_seed, sub_table, with_group_header  # noqa: E402
 
 PORTRAIT_CM, LANDSCAPE_CM = 17.0, 25.7
 CM_PER_PT = 2.54 / 72
@@ -229,6 +229,11 @@ def final_account_document(name, seed_file, look, rng, paragraphs_per_page=1, na
         landscape = t.n_cols >= 8
         fx.new_page(landscape, paragraphs[rng.randrange(len(paragraphs))] if paragraphs and not narrow else None)
         add_sized_table(fx, cap_rows(t, wide_cap if landscape else body_cap), landscape, rng, narrow)
+
+        # 财政拨款收入支出决算总表: three header levels (收入/支出, 决算数, 合计 and the fund columns).
+    t = with_group_header(find(tables, "财政拨款收入支出决算总表"), "合计", "决算数")
+    fx.new_page(True)
+    add_sized_table(fx, cap_rows(t, wide_cap), True, rng, narrow)
 
     t = find(tables, "基本支出决算明细表")
     fx.new_page(True)

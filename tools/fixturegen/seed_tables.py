@@ -130,5 +130,26 @@ def sub_table(table, body_from, body_to):
     return _merge_layout(part)
 
 
+def with_group_header(table, anchor, label):
+    """A third header level, as the published 财政拨款收入支出决算总表 has it: the header cells from
+    `anchor` (e.g. 合计) to the last filled one are grouped under `label` (e.g. 决算数) in a new row
+    above them; the other cells of that row move up into the new row and span both."""
+    for r in range(table.header_rows):
+        row = table.rows[r]
+        if anchor in row:
+            start = row.index(anchor)
+            end = max(k for k, t in enumerate(row) if t) + 1
+            break
+    else:
+        return table
+    top = [t if not (start <= k < end) else "" for k, t in enumerate(row)]
+    top[start] = label
+    grouped = [t if start <= k < end else "" for k, t in enumerate(row)]
+    rows = table.rows[:r] + [top, grouped] + table.rows[r + 1:]
+    part = SeedTable(title=table.title, meta=table.meta, rows=rows, header_rows=table.header_rows + 1,
+                     body_merge_cols=table.body_merge_cols)
+    return _merge_layout(part)
+
+
 def is_numeric(text):
     return bool(DECIMAL.match(text)) or bool(re.match(r"^-?[\d,]+%?$", text))
