@@ -10,7 +10,6 @@ namespace gridlift {
 GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const std::vector<GlyphBox>& glyphs,
                            const GridOptions& options) {
   GridDetection result;
-  cv::Mat ink = binarize_ink(gray, options, scale);
 
   // Glyph boxes and their cores (middle 60% each way). A rule never runs through the middle of a
   // glyph, while glyph margins do touch rules (tight padding, glyphs wider than a narrow column).
@@ -18,7 +17,6 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
   // would otherwise join into long runs that look like rules), and lattice edges are judged where
   // text does not reach (see edge_coverage).
   TextMasks text;
-  cv::Mat line_ink = ink;
   if (!glyphs.empty()) {
     text.boxes = cv::Mat::zeros(gray.size(), CV_8UC1);
     text.cores = cv::Mat::zeros(gray.size(), CV_8UC1);
@@ -32,8 +30,14 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
       cv::Rect core = cv::Rect(g.x0 + dx, g.y0 + dy, g.width() - 2 * dx, g.height() - 2 * dy) & page;
       if (core.area() > 0) text.cores(core).setTo(255);
     }
-    line_ink = ink.clone();
-    line_ink.setTo(0, text.cores);
+  }
+  RuleInk ink = find_rule_ink(gray, options, scale, text.boxes);
+  RuleInk line_ink = ink;
+  if (!glyphs.empty()) {
+    line_ink.horizontal = ink.horizontal.clone();
+    line_ink.horizontal.setTo(0, text.cores);
+    line_ink.vertical = ink.vertical.data == ink.horizontal.data ? line_ink.horizontal : ink.vertical.clone();
+    line_ink.vertical.setTo(0, text.cores);
   }
   result.debug.segments = find_line_segments(line_ink, options, scale);
   result.tables = build_table_grids(result.debug.segments, ink, text, options, scale);

@@ -264,7 +264,7 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
   return {clear_count >= enough ? inked_share(clear, bridge) : -1.0, inked_share(core, bridge)};
 }
 
-std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const cv::Mat& ink,
+std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const RuleInk& ink,
                                          const TextMasks& text, const GridOptions& options,
                                          const PixelScale& scale) {
   const int joint_tol = to_px(options.joint_tolerance_pt, scale, 2);
@@ -304,7 +304,8 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
     // joins glyphs of neighbouring cells into one word, and lines of one cell and of two cells differ
     // in vertical gap only by two paddings, which Word sets to zero.)
     auto is_open = [&](bool vertical, int position, int from, int to) {
-      EdgeInk edge = edge_coverage(ink, text, vertical, position, from, to, half_band, bridge);
+      const cv::Mat& rule_ink = vertical ? ink.vertical : ink.horizontal;
+      EdgeInk edge = edge_coverage(rule_ink, text, vertical, position, from, to, half_band, bridge);
       if (edge.clear >= 0) return edge.clear < options.boundary_coverage;
 
       return edge.core < options.boundary_coverage;

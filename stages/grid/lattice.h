@@ -7,6 +7,7 @@
 
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
+#include "stages/grid/rule_ink.h"
 
 namespace gridlift {
 
@@ -35,7 +36,7 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
 
 //! Tables laid out from `segments`: rows and columns at the rules, cells merged where an edge is
 //! not ruled. `ink` is the binarized page.
-std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const cv::Mat& ink,
+std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const RuleInk& ink,
                                          const TextMasks& text, const GridOptions& options,
                                          const PixelScale& scale);
 

@@ -62,25 +62,15 @@ void collect_runs(const cv::Mat& ink, bool transposed, int bridge, int min_lengt
 
 }  // namespace
 
-cv::Mat binarize_ink(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale) {
-  // The neighbourhood spans ~7 pt: wide enough that a rule is darker than its mean, small enough
-  // to follow tinted cell fills.
-  int block = to_px(7, scale, 3) | 1;
-  cv::Mat ink;
-  cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
-                        options.ink_contrast);
-  return ink;
-}
-
-std::vector<LineSegment> find_line_segments(const cv::Mat& ink, const GridOptions& options,
+std::vector<LineSegment> find_line_segments(const RuleInk& ink, const GridOptions& options,
                                             const PixelScale& scale) {
   int bridge = to_px(options.gap_bridge_pt, scale, 1);
   int min_length = to_px(options.min_line_length_pt, scale, 3);
   int max_thickness = to_px(options.max_line_thickness_pt, scale, 2);
   std::vector<LineSegment> segments;
-  collect_runs(ink, false, bridge, min_length, max_thickness, segments);
+  collect_runs(ink.horizontal, false, bridge, min_length, max_thickness, segments);
   cv::Mat turned;
-  cv::transpose(ink, turned);
+  cv::transpose(ink.vertical, turned);
   collect_runs(turned, true, bridge, min_length, max_thickness, segments);
   return segments;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Grid finding, step 1: ink and ruled line segments of a page image. Pure functions over pixels.
+// Grid finding, step 2: ruled line segments of a page image. Pure functions over pixels.
 
 #include <opencv2/core/mat.hpp>
 #include <vector>
@@ -7,15 +7,13 @@
 #include "models/geometry.h"
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
+#include "stages/grid/rule_ink.h"
 
 namespace gridlift {
 
-//! Ink mask (255 = ink) by a local-mean threshold, so light rules on tinted fills still count.
-cv::Mat binarize_ink(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale);
-
-//! Horizontal and vertical rule segments in `ink`: runs at least min_line_length long after
-//! bridging small gaps, no thicker than max_line_thickness.
-std::vector<LineSegment> find_line_segments(const cv::Mat& ink, const GridOptions& options,
+//! Horizontal rule segments in `ink.horizontal`, vertical ones in `ink.vertical`: runs at least
+//! min_line_length long after bridging small gaps, no thicker than max_line_thickness.
+std::vector<LineSegment> find_line_segments(const RuleInk& ink, const GridOptions& options,
                                             const PixelScale& scale);
 
 }  // namespace gridlift

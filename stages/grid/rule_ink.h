@@ -1,0 +1,40 @@
+#pragma once
+// Grid finding, step 1: which pixels can belong to a rule. Pure functions over pixels.
+
+#include <opencv2/core/mat.hpp>
+
+#include "models/geometry.h"
+#include "stages/grid/grid_options.h"
+
+namespace gridlift {
+
+//! Pixels that can form rules, per direction (255 = ink). On a plain page both are the same dark
+//! ink; on a page with painted cells, white rules left between the fills are added: across rows
+//! to `horizontal`, down columns to `vertical`.
+struct RuleInk {
+  cv::Mat horizontal;
+  cv::Mat vertical;
+};
+
+//! Dark ink by a local-mean threshold: a pixel darker than its ~7 pt neighbourhood by
+//! `ink_contrast`, so faint gray rules and rules on tinted fills count.
+cv::Mat dark_ink(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale);
+
+//! Dark ink on a page with painted cells: darker than the paper or fill around it by
+//! `ink_contrast`, that background being the page with thin strokes of either shade removed.
+cv::Mat dark_ink_on_paint(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale);
+
+//! True when a noticeable share of the page is painted in flat tints (cell fills), the only case
+//! where white rules can exist.
+bool has_painted_areas(const cv::Mat& gray);
+
+//! White rules between painted cells: near-white pixels with paint within `reach` pixels on both
+//! sides across the rule (above and below for `horizontal` rules).
+cv::Mat light_rules(const cv::Mat& gray, bool horizontal, int reach);
+
+//! `glyph_boxes` (255 inside text-layer glyph boxes; may be empty) keeps white letters from
+//! counting as white rules.
+RuleInk find_rule_ink(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale,
+                      const cv::Mat& glyph_boxes);
+
+}  // namespace gridlift
