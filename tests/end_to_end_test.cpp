@@ -57,7 +57,7 @@ std::string slurp(const fs::path& p) {
 
 TEST(EndToEnd, DigitalFixtures) {
   auto t = extract_and_score("digital");
-    EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_EQ(t.table_recall(), 1.0);
   EXPECT_EQ(t.cell_accuracy(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
   EXPECT_EQ(t.structure_accuracy(), 1.0);
@@ -66,7 +66,7 @@ TEST(EndToEnd, DigitalFixtures) {
 
 TEST(EndToEnd, NarrowFixturesStackedCharactersJoined) {
   auto t = extract_and_score("narrow");
-    EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_EQ(t.table_recall(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
   EXPECT_EQ(t.cell_accuracy(), 1.0);
   EXPECT_EQ(t.structure_accuracy(), 1.0);
@@ -75,7 +75,7 @@ TEST(EndToEnd, NarrowFixturesStackedCharactersJoined) {
 
 TEST(EndToEnd, RotatedFixturesComeOutUpright) {
   auto t = extract_and_score("rotated");
-    EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_EQ(t.table_recall(), 1.0);
   EXPECT_EQ(t.cell_accuracy(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
   EXPECT_EQ(t.structure_accuracy(), 1.0);
