@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "models/document_json.h"
 #include "pipeline/extraction_run.h"
 #include "tools/score/document_score.h"
@@ -18,8 +20,25 @@ namespace {
 namespace fs = std::filesystem;
 const fs::path kFixtures = fs::path(GRIDLIFT_SOURCE_DIR) / "fixtures";
 
+// Per process, so that two test runs on one machine never share output folders.
+fs::path scratch(const std::string& name) {
+  return fs::temp_directory_path() / ("gridlift-e2e-" + std::to_string(::getpid()) + "-" + name);
+}
+
+// Removes this process's scratch folders when the tests end.
+class ScratchCleanup : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    const std::string prefix = "gridlift-e2e-" + std::to_string(::getpid()) + "-";
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(fs::temp_directory_path(), ec))
+      if (e.path().filename().string().rfind(prefix, 0) == 0) fs::remove_all(e.path(), ec);
+  }
+};
+[[maybe_unused]] const auto* const kCleanup = ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
+
 fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("gridlift-e2e-" + name);
+  auto dir = scratch(name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -79,7 +98,7 @@ TEST(EndToEnd, RotatedFixturesComeOutUpright) {
   EXPECT_EQ(t.cell_accuracy(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
   EXPECT_EQ(t.structure_accuracy(), 1.0);
-  auto out = fs::temp_directory_path() / "gridlift-e2e-rotated";
+  auto out = scratch("rotated");
   auto doc = document_from_json(nlohmann::json::parse(slurp(out / "sanmenxia-2023-final-sideways.json")));
   int turned = 0;
   for (const auto& p : doc.pages) turned += p.rotation % 180 == 90 && p.width > p.height;

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <unistd.h>
+
 #include "models/document_json.h"
 #include "tools/score/cell_text_normalization.h"
 #include "tools/score/document_score.h"
@@ -116,7 +118,7 @@ TEST(Scorer, AlignmentSkipsInsertedItems) {
 }
 
 TEST(Scorer, MalformedResultCountsAsZeroWithAMessage) {
-  auto dir = std::filesystem::temp_directory_path() / "gridlift-scorer-test";
+  auto dir = std::filesystem::temp_directory_path() / ("gridlift-scorer-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir / "truth");
   std::filesystem::create_directories(dir / "out");
   std::ofstream(dir / "truth" / "a.truth.json") << document_to_string(doc_with(truth_table()));

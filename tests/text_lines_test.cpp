@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "stages/read/text_blocks.h"
 #include "stages/read/text_lines.h"
 
 namespace gridlift {
@@ -86,6 +87,45 @@ TEST(JoinRules, JoinLinesRules) {
   EXPECT_EQ(join_lines({"2023", "年度"}), "2023年度");
   EXPECT_EQ(join_lines({"12.", "5%"}), "12.5%");
   EXPECT_EQ(join_lines({}), "");
+}
+
+}  // namespace
+}  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+TextLine make_line(double x0, double x1, double y0, const std::string& text) {
+  TextLine line;
+  line.box = {x0, y0, x1, y0 + 10};
+  line.text = text;
+  return line;
+}
+
+TEST(TextBlocks, ParagraphsSplitAtShortLinesAndIndents) {
+  std::vector<TextLine> lines = {
+      make_line(100, 500, 100, "第一段第一行"), make_line(100, 300, 112, "第一段末行"),  // ends short
+      make_line(120, 500, 124, "第二段首行"),                                            // indented
+      make_line(100, 500, 136, "第二段次行"),   make_line(100, 500, 148, "第二段末行"),
+      make_line(100, 200, 200, "单位：万元"),  // far below
+  };
+  auto blocks = build_blocks(lines);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[0].text, "第一段第一行第一段末行");
+  EXPECT_EQ(blocks[1].text, "第二段首行第二段次行第二段末行");
+  EXPECT_EQ(blocks[2].text, "单位：万元");
+}
+
+}  // namespace
+}  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+TEST(TextBlocks, ShortLineAboveALongerOneIsItsOwnBlock) {
+  auto blocks =
+      build_blocks({make_line(100, 160, 100, "公开 01 表"), make_line(100, 400, 112, "部门：某某局")});
+  EXPECT_EQ(blocks.size(), 2u);
 }
 
 }  // namespace

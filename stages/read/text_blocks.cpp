@@ -21,9 +21,13 @@ std::vector<TextBlock> build_blocks(const std::vector<TextLine>& lines) {
     texts.clear();
   };
   for (const auto& line : lines) {
-    bool continues = !texts.empty() && line.box.y0 - last.y1 < 0.8 * last.height() && line.box.x0 < box.x1 &&
-                     line.box.x1 > box.x0 &&
-                     std::abs(line.box.height() - last.height()) < 0.3 * last.height();
+    const double em = last.height();
+    bool close_below = line.box.y0 - last.y1 < 0.8 * em && line.box.x0 < box.x1 && line.box.x1 > box.x0;
+    bool same_size = std::abs(line.box.height() - em) < 0.3 * em;
+    // A paragraph's last line stops short of the right edge; the next one may start indented.
+    bool previous_ended_short = last.x1 < std::max(box.x1, line.box.x1) - 2 * em;
+    bool indented = line.box.x0 > box.x0 + em;
+    bool continues = !texts.empty() && close_below && same_size && !previous_ended_short && !indented;
     if (!continues) {
       flush();
       box = line.box;
