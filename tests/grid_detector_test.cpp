@@ -146,3 +146,43 @@ TEST(Lattice, ClusterMergesNearbyPositions) {
 
 }  // namespace
 }  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+TEST(GridDetector, FaintGrayRulesCount) {
+  Canvas c;
+  std::vector<int> xs{100, 250, 400}, ys{100, 160, 220};
+  for (int y : ys) c.gray(cv::Rect(100, y, 301, 1)).setTo(200);  // light gray hairlines
+  for (int x : xs) c.gray(cv::Rect(x, 100, 1, 121)).setTo(200);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].cells.size(), 4u);
+}
+
+TEST(GridDetector, DashedRulesCount) {
+  Canvas c;
+  c.lattice({100, 250, 400}, {100, 220});
+  for (int x = 100; x < 400; x += 4) c.hline(160, x, x + 1);  // 2 on, 2 off
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_rows(), 2);
+  EXPECT_EQ(d.tables[0].cells.size(), 4u);
+}
+
+TEST(GridDetector, WhiteRulesBetweenPaintedCells) {
+  Canvas c;
+  // Two rows of gray fills separated by 1-pixel white rules, as in tables painted cell by cell.
+  c.gray(cv::Rect(100, 100, 300, 120)).setTo(217);
+  c.gray(cv::Rect(100, 160, 300, 1)).setTo(255);
+  c.gray(cv::Rect(250, 100, 1, 120)).setTo(255);
+  // Paint also elsewhere on the page, so it reads as a painted page.
+  c.gray(cv::Rect(500, 600, 300, 300)).setTo(230);
+  auto d = c.detect();
+  ASSERT_GE(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_rows(), 2);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+}
+
+}  // namespace
+}  // namespace gridlift

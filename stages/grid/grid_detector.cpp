@@ -4,6 +4,7 @@
 
 #include "stages/grid/lattice.h"
 #include "stages/grid/line_segments.h"
+#include "stages/grid/table_filter.h"
 
 namespace gridlift {
 
@@ -40,7 +41,8 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
     line_ink.vertical.setTo(0, text.cores);
   }
   result.debug.segments = find_line_segments(line_ink, options, scale);
-  result.tables = build_table_grids(result.debug.segments, ink, text, options, scale);
+  result.tables =
+      drop_non_tables(build_table_grids(result.debug.segments, ink, text, options, scale), glyphs);
   return result;
 }
 

@@ -20,7 +20,8 @@ int to_px(double points, const PixelScale& scale, int minimum) {
 void collect_runs(const cv::Mat& ink, bool transposed, int bridge, int min_length, int max_thickness,
                   std::vector<LineSegment>& out) {
   struct Open {
-    int x0, x1, y0, y1;  // y1: last row seen
+    int x0, x1, y0, y1;                           // y1: last row seen
+    std::vector<std::pair<int, int>> row_length;  // each row's run length
   };
   std::vector<Open> open, still_open, done;
   for (int y = 0; y < ink.rows; ++y) {
@@ -42,9 +43,12 @@ void collect_runs(const cv::Mat& ink, bool transposed, int bridge, int min_lengt
       while (k < open.size() && (used[k] || open[k].x1 < start || open[k].x0 > last)) ++k;
       if (k < open.size()) {
         used[k] = 1;
-        still_open.push_back({std::min(open[k].x0, start), std::max(open[k].x1, last), open[k].y0, y});
+        Open grown{std::min(open[k].x0, start), std::max(open[k].x1, last), open[k].y0, y,
+                   std::move(open[k].row_length)};
+        grown.row_length.emplace_back(y, last + 1 - start);
+        still_open.push_back(std::move(grown));
       } else {
-        still_open.push_back({start, last, y, y});
+        still_open.push_back({start, last, y, y, {{y, last + 1 - start}}});
       }
     }
     for (size_t k = 0; k < open.size(); ++k)
@@ -53,9 +57,15 @@ void collect_runs(const cv::Mat& ink, bool transposed, int bridge, int min_lengt
   }
   done.insert(done.end(), open.begin(), open.end());
   for (const auto& o : done) {
-    if (o.y1 - o.y0 + 1 > max_thickness) continue;  // a filled area, not a rule
-    ImageRect box{o.x0, o.y0, o.x1 + 1, o.y1 + 1};
-    if (transposed) box = {o.y0, o.x0, o.y1 + 1, o.x1 + 1};
+    // The rule's body: the rows whose run spans at least half its length. Strokes of lettering or
+    // a drawing that touch the rule add rows but not body, so they neither thicken nor move it.
+    const int half = (o.x1 - o.x0 + 1) / 2;
+    int body0 = o.y1 + 1, body1 = o.y0 - 1;
+    for (const auto& [row, run] : o.row_length)
+      if (run >= half) body0 = std::min(body0, row), body1 = std::max(body1, row);
+    if (body1 - body0 + 1 > max_thickness) continue;  // a filled area, not a rule
+    ImageRect box{o.x0, body0, o.x1 + 1, body1 + 1};
+    if (transposed) box = {body0, o.x0, body1 + 1, o.x1 + 1};
     out.push_back({box, !transposed});
   }
 }

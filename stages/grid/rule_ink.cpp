@@ -58,6 +58,13 @@ cv::Mat light_rules(const cv::Mat& gray, bool horizontal, int reach) {
   for (int y = reach; y < gray.rows - reach; ++y)
     for (int x = reach; x < gray.cols - reach; ++x) {
       const int v = gray.at<uchar>(y, x);
+      if (v <= kPainted) {
+        // The darker side of an edge between two paints, or between paint and paper: the frame of
+        // a table painted cell by cell, or a dark header band against the rows below it.
+        int next = gray.at<uchar>(y + dy, x + dx), previous = gray.at<uchar>(y - dy, x - dx);
+        if (std::max(next, previous) >= v + 2 * kRuleContrast) out.at<uchar>(y, x) = 255;
+        continue;
+      }
       if (v < kWhite) continue;
       bool before = false, after = false;
       for (int d = 1; d <= reach && !(before && after); ++d) {

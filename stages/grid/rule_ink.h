@@ -29,7 +29,8 @@ cv::Mat dark_ink_on_paint(const cv::Mat& gray, const GridOptions& options, const
 bool has_painted_areas(const cv::Mat& gray);
 
 //! White rules between painted cells: near-white pixels with paint within `reach` pixels on both
-//! sides across the rule (above and below for `horizontal` rules).
+//! sides across the rule (above and below for `horizontal` rules); and the darker side of every
+//! sharp edge between paints or paint and paper, the frame of a table painted cell by cell.
 cv::Mat light_rules(const cv::Mat& gray, bool horizontal, int reach);
 
 //! `glyph_boxes` (255 inside text-layer glyph boxes; may be empty) keeps white letters from
