@@ -1,7 +1,7 @@
 // gridlift-bench: how fast each stage is, per page, and how many pages a second the whole
 // flow graph does with 1 and 2 threads. A measurement, not a test.
 //
-//   gridlift-bench [--repeat N] [PDF or folder ...]   (default: fixtures/digital, narrow, rotated)
+//   gridlift-bench [--repeat N] [--dpi D] [PDF or folder ...]   (default: fixtures/digital, narrow, rotated)
 
 #include <spdlog/spdlog.h>
 
@@ -41,13 +41,16 @@ std::vector<fs::path> collect(const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   int repeat = 3;
+  double dpi = gridlift::RasterOptions{}.dpi;
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--repeat" && i + 1 < argc) {
       repeat = std::max(1, std::stoi(argv[++i]));
+    } else if (a == "--dpi" && i + 1 < argc) {
+      dpi = std::stod(argv[++i]);
     } else if (a == "-h" || a == "--help") {
-      std::printf("usage: gridlift-bench [--repeat N] [PDF or folder ...]\n");
+      std::printf("usage: gridlift-bench [--repeat N] [--dpi D] [PDF or folder ...]\n");
       return 0;
     } else {
       args.push_back(a);
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::warn);
   gridlift::quiet_poppler_messages();
   gridlift::ExtractOptions options;
+  options.raster.dpi = dpi;
 
   // Per stage, one thread, every page of every input, best of `repeat` (the least disturbed run).
   StageTimes best_sum;
@@ -101,6 +105,7 @@ int main(int argc, char** argv) {
       gridlift::RunOptions run;
       run.output_folder = out;
       run.jobs = jobs;
+      run.extract = options;
       auto start = std::chrono::steady_clock::now();
       gridlift::run_extraction(pdfs, run);
       best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
