@@ -124,6 +124,9 @@ class TaskSource {
 
 class DocumentWriter {
  public:
+  //! Long documents report progress this often (pages), so a batch never looks stuck.
+  static constexpr size_t kProgressEvery = 25;
+
   DocumentWriter(const RunOptions& options, RunSummary& summary, size_t total)
       : options_(options), summary_(summary), total_(total) {}
 
@@ -136,7 +139,12 @@ class DocumentWriter {
     } else {
       job.errors.push_back(outcome.error);
     }
-    if (++job.received == job.page_indexes.size()) finish(job);
+    if (++job.received == job.page_indexes.size()) {
+      finish(job);
+    } else if (job.received % kProgressEvery == 0) {
+      spdlog::info("[{}/{}] {}: {}/{} pages", job.ordinal, total_, job.path.string(), job.received,
+                   job.page_indexes.size());
+    }
   }
 
  private:
