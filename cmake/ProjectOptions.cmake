@@ -7,6 +7,10 @@ target_compile_options(gridlift_options INTERFACE
 if(GRIDLIFT_WARNINGS_AS_ERRORS)
   target_compile_options(gridlift_options INTERFACE -Werror)
 endif()
+if(GRIDLIFT_TSAN)
+  target_compile_options(gridlift_options INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(gridlift_options INTERFACE -fsanitize=thread)
+endif()
 if(GRIDLIFT_SANITIZE)
   target_compile_options(gridlift_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer
                                                     -fno-sanitize-recover=undefined)

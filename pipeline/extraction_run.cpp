@@ -13,6 +13,7 @@
 #include "models/document_json.h"
 #include "pipeline/document_cache.h"
 #include "pipeline/file_digest.h"
+#include "stages/assemble/arithmetic_checks.h"
 #include "stages/assemble/continuation.h"
 #include "stages/export/output_files.h"
 #include "stages/export/overlay_writer.h"
@@ -150,6 +151,14 @@ class DocumentWriter {
  private:
   void finish(DocumentJob& job) {
     link_continuations(job.result.pages);
+    for (const auto& page : job.result.pages)
+      for (const auto& table : page.tables)
+        for (auto& check : find_arithmetic_checks(table)) {
+          if (!check.ok)
+            spdlog::warn("{} {}: {} to ({},{}) does not add up; a cell may be misread", job.path.string(),
+                         check.table, check.kind, check.total.first, check.total.second);
+          job.result.checks.push_back(std::move(check));
+        }
     size_t tables = 0;
     for (const auto& p : job.result.pages) tables += p.tables.size();
     try {
