@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -66,7 +67,7 @@ bool already_done(const std::filesystem::path& folder, const std::string& stem, 
 // Yields page tasks one document at a time; opens and checks each document before its pages go.
 class TaskSource {
  public:
-  TaskSource(const std::vector<std::filesystem::path>& inputs, const RunOptions& options, RunSummary& summary)
+  TaskSource(const std::vector<InputDocument>& inputs, const RunOptions& options, RunSummary& summary)
       : inputs_(inputs), options_(options), summary_(summary) {}
 
   std::optional<PageTask> next() {
@@ -82,9 +83,13 @@ class TaskSource {
   std::shared_ptr<DocumentJob> start_document(size_t i) {
     auto job = std::make_shared<DocumentJob>();
     job->ordinal = i + 1;
-    job->path = inputs_[i];
-    job->stem = output_stem(job->path);
+    job->path = inputs_[i].path;
+    job->stem = inputs_[i].output_name;
     try {
+      if (auto [earlier, fresh] = output_names_.emplace(job->stem, job->path.string()); !fresh) {
+        throw InputError(job->path.string(), "its results would overwrite those of " + earlier->second +
+                                                 " (same name); extract it into another output folder");
+      }
       auto doc = open_pdf(job->path);
       job->result.source = job->path.filename().string();
       try {
@@ -114,7 +119,8 @@ class TaskSource {
     }
   }
 
-  const std::vector<std::filesystem::path>& inputs_;
+  const std::vector<InputDocument>& inputs_;
+  std::map<std::string, std::string> output_names_;  // output name -> the input that took it
   const RunOptions& options_;
   RunSummary& summary_;
   size_t next_input_ = 0;
@@ -193,6 +199,10 @@ class DocumentWriter {
 }  // namespace
 
 RunSummary run_extraction(const std::vector<std::filesystem::path>& inputs, const RunOptions& options) {
+  return run_extraction(expand_inputs(inputs), options);
+}
+
+RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOptions& options) {
   ensure_writable_folder(options.output_folder);
   if (!options.overlay_folder.empty()) ensure_writable_folder(options.overlay_folder);
   quiet_poppler_messages();

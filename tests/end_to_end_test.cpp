@@ -175,6 +175,39 @@ TEST(EndToEnd, ResumeSkipsFinishedDocuments) {
   EXPECT_EQ(second.documents_done, 0);
 }
 
+TEST(EndToEnd, FoldersExpandToTheirPdfsAndKeepTheirSubfolders) {
+  auto in = fresh_dir("folder-in"), out = fresh_dir("folder-out");
+  fs::create_directories(in / "2023");
+  fs::create_directories(in / "2024");
+  fs::copy_file(kFixtures / "narrow" / "sanmenxia-2023-selfeval-narrow.pdf", in / "2023" / "report.pdf");
+  fs::copy_file(kFixtures / "narrow" / "sanmenxia-2023-selfeval-narrow.pdf", in / "2024" / "report.PDF");
+  std::ofstream(in / "notes.txt") << "not a pdf";
+  RunOptions options;
+  options.output_folder = out;
+  auto summary = run_extraction({in}, options);
+  EXPECT_EQ(summary.documents_done, 2);
+  EXPECT_TRUE(fs::exists(out / "2023" / "report.json"));
+  EXPECT_TRUE(fs::exists(out / "2024" / "report.json"));
+  EXPECT_TRUE(fs::exists(out / "2024" / "report" / "p002-t1.csv"));
+}
+
+TEST(EndToEnd, SameOutputNameTwiceIsRefusedNotOverwritten) {
+  auto in = fresh_dir("dup-in"), out = fresh_dir("dup-out");
+  fs::create_directories(in / "a");
+  fs::create_directories(in / "b");
+  fs::copy_file(kFixtures / "narrow" / "sanmenxia-2023-selfeval-narrow.pdf", in / "a" / "report.pdf");
+  fs::copy_file(kFixtures / "digital" / "jiaozuo-2023-final.pdf", in / "b" / "report.pdf");
+  RunOptions options;
+  options.output_folder = out;
+  auto summary = run_extraction({in / "a" / "report.pdf", in / "b" / "report.pdf"}, options);
+  EXPECT_EQ(summary.documents_done, 1);
+  EXPECT_EQ(summary.documents_failed, 1);
+  ASSERT_EQ(summary.failures.size(), 1u);
+  EXPECT_NE(summary.failures[0].find("would overwrite"), std::string::npos) << summary.failures[0];
+  auto doc = document_from_json(nlohmann::json::parse(slurp(out / "report.json")));
+  EXPECT_EQ(doc.pages.size(), 3u) << "the first input's result stands";
+}
+
 TEST(EndToEnd, UnwritableOutputFolderIsRefusedBeforeAnyWork) {
   auto dir = fresh_dir("unwritable");
   std::ofstream(dir / "a-file") << "x";

@@ -56,6 +56,11 @@ void ensure_writable_folder(const std::filesystem::path& folder) {
 
 void write_outputs(const DocumentResult& doc, const std::filesystem::path& folder, const std::string& stem) {
   auto csv_folder = folder / stem;
+  if (auto parent = csv_folder.parent_path(); parent != folder) {
+    std::error_code ec;
+    std::filesystem::create_directories(parent, ec);
+    if (ec) throw std::runtime_error(parent.string() + ": cannot create (" + ec.message() + ")");
+  }
   bool any_table = false;
   for (const auto& page : doc.pages) any_table = any_table || !page.tables.empty();
   if (any_table) {

@@ -34,6 +34,8 @@ void write_overlay_png(const cv::Mat& overlay, const std::filesystem::path& fold
   char name[32];
   std::snprintf(name, sizeof name, "-p%03d.png", page);
   auto path = folder / (stem + name);
+  std::error_code ec;
+  std::filesystem::create_directories(path.parent_path(), ec);
   if (!cv::imwrite(path.string(), overlay))
     throw std::runtime_error(path.string() + ": cannot write overlay");
 }

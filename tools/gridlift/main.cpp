@@ -33,7 +33,7 @@ constexpr const char* kExamples =
     "\nExamples:\n"
     "  gridlift extract report.pdf -o out/            # out/report.json, out/report.md, "
     "out/report/p001-t1.csv\n"
-    "  gridlift extract reports/*.pdf -o out/ --jobs 2 --resume\n"
+        "  gridlift extract reports/ -o out/ --jobs 2 --resume   # every PDF below reports/, subfolders kept\n"
     "  gridlift extract report.pdf --pages 3-5 -o out/ --overlay out/overlays\n"
     "  gridlift score fixtures/ out/                  # accuracy against truth files\n"
     "\nExit status: 0 all documents extracted; 1 some failed (the others were written);\n"
@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   int verbose = 0;
   std::string overlay;
   auto* extract = app.add_subcommand("extract", "Extract the ruled tables of one or more PDFs");
-  extract->add_option("pdf", inputs, "Input PDF files")->required();
+  extract->add_option("pdf", inputs, "Input PDF files, or folders: every *.pdf below them")->required();
   extract->add_option("-o,--output", output, "Output folder, created if missing")->capture_default_str();
   extract->add_option("--pages", pages,
                       "Pages to extract from each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");

@@ -1,0 +1,21 @@
+#pragma once
+// What a run extracts: the command line's files and folders, each PDF with the name its outputs
+// will carry.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gridlift {
+
+struct InputDocument {
+  std::filesystem::path path;
+  std::string output_name;  //!< "report" for report.pdf; "2023/report" for a file found in a folder's 2023/
+};
+
+//! Files stay as given (named by their stem, even if missing: the run reports them). A folder
+//! stands for every *.pdf below it, sorted, named by their path inside the folder, so that equal
+//! file names in different subfolders never overwrite each other's results.
+std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path>& arguments);
+
+}  // namespace gridlift
