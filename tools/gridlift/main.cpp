@@ -33,7 +33,7 @@ constexpr const char* kExamples =
     "\nExamples:\n"
     "  gridlift extract report.pdf -o out/            # out/report.json, out/report.md, "
     "out/report/p001-t1.csv\n"
-        "  gridlift extract reports/ -o out/ --jobs 2 --resume   # every PDF below reports/, subfolders kept\n"
+    "  gridlift extract reports/ -o out/ --jobs 2 --resume   # every PDF below reports/, subfolders kept\n"
     "  gridlift extract report.pdf --pages 3-5 -o out/ --overlay out/overlays\n"
     "  gridlift score fixtures/ out/                  # accuracy against truth files\n"
     "\nExit status: 0 all documents extracted; 1 some failed (the others were written);\n"
