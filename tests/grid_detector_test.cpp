@@ -186,3 +186,22 @@ TEST(GridDetector, WhiteRulesBetweenPaintedCells) {
 
 }  // namespace
 }  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+TEST(GridDetector, SidesWithoutBorderAreClosedWhereRulesRunOn) {
+  Canvas c;
+  // Horizontal rules run from 100 to 500; vertical rules only inside, at 250 and 350.
+  for (int y : {100, 160, 220}) c.hline(y, 100, 500);
+  for (int x : {250, 350}) c.vline(x, 100, 220);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_cols(), 3) << "open left and right sides become columns";
+  EXPECT_EQ(d.tables[0].n_rows(), 2);
+  EXPECT_NEAR(d.tables[0].col_edges.front(), 100, 2);
+  EXPECT_NEAR(d.tables[0].col_edges.back(), 500, 2);
+}
+
+}  // namespace
+}  // namespace gridlift
