@@ -157,14 +157,21 @@ class DocumentWriter {
  private:
   void finish(DocumentJob& job) {
     link_continuations(job.result.pages);
+    std::string failed_checks;
+    size_t failed = 0;
     for (const auto& page : job.result.pages)
       for (const auto& table : page.tables)
         for (auto& check : find_arithmetic_checks(table)) {
-          if (!check.ok)
-            spdlog::warn("{} {}: {} to ({},{}) does not add up; a cell may be misread", job.path.string(),
-                         check.table, check.kind, check.total.first, check.total.second);
+          if (!check.ok && ++failed <= 3)
+            failed_checks += (failed > 1 ? ", " : "") + check.table + " row " +
+                             std::to_string(check.total.first) + " col " + std::to_string(check.total.second);
           job.result.checks.push_back(std::move(check));
         }
+    if (failed > 0)
+      spdlog::warn(
+          "{}: {} of {} arithmetic checks do not add up ({}{}): a misread or misprinted cell, or a table "
+          "continued elsewhere; see \"checks\" in the JSON",
+          job.path.string(), failed, job.result.checks.size(), failed_checks, failed > 3 ? ", …" : "");
     size_t tables = 0;
     for (const auto& p : job.result.pages) tables += p.tables.size();
     try {
