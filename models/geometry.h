@@ -41,6 +41,10 @@ struct PixelScale {
 
   double to_points(double pixels) const { return pixels * 72.0 / dpi; }
   double to_pixels(double points) const { return points * dpi / 72.0; }
+  //! A length in points as whole pixels, never below `minimum`: for tolerances and kernel sizes.
+  int pixels(double points, int minimum) const {
+    return std::max(minimum, static_cast<int>(std::lround(to_pixels(points))));
+  }
   PdfRect to_pdf(const ImageRect& r) const {
     return {to_points(r.x0), to_points(r.y0), to_points(r.x1), to_points(r.y1)};
   }

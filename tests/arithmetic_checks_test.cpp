@@ -3,19 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "stages/assemble/arithmetic_checks.h"
+#include "tests/table_builders.h"
 
 namespace gridlift {
 namespace {
 
-Table make_table(const std::vector<std::vector<std::string>>& rows) {
-  Table t;
-  t.id = "p1-t1";
-  t.n_rows = static_cast<int>(rows.size());
-  t.n_cols = static_cast<int>(rows[0].size());
-  for (int r = 0; r < t.n_rows; ++r)
-    for (int c = 0; c < t.n_cols; ++c) t.cells.push_back({r, c, 1, 1, rows[r][c], {}, 1});
-  return t;
-}
+using testing::table_of;
 
 TEST(Amounts, ParsedExactlyInCents) {
   EXPECT_EQ(amount_in_cents("2,939.71"), 293971);
@@ -30,13 +23,13 @@ TEST(Amounts, ParsedExactlyInCents) {
 
 // 收入决算表-like: 合计 row, then a code hierarchy 208 -> 20805 -> 2080505.
 Table hierarchy(const std::string& leaf) {
-  return make_table({{"科目编码", "科目名称", "决算数"},
-                     {"", "合计", "109.30"},
-                     {"208", "社会保障和就业支出", "3.25"},
-                     {"20805", "行政事业单位养老支出", "3.25"},
-                     {"2080505", "机关事业单位基本养老保险缴费支出", leaf},
-                     {"217", "金融支出", "106.05"},
-                     {"21701", "金融部门行政支出", "106.05"}});
+  return table_of({{"科目编码", "科目名称", "决算数"},
+                   {"", "合计", "109.30"},
+                   {"208", "社会保障和就业支出", "3.25"},
+                   {"20805", "行政事业单位养老支出", "3.25"},
+                   {"2080505", "机关事业单位基本养老保险缴费支出", leaf},
+                   {"217", "金融支出", "106.05"},
+                   {"21701", "金融部门行政支出", "106.05"}});
 }
 
 TEST(ArithmeticChecks, CodeHierarchyAndTotalRowAddUp) {
@@ -58,11 +51,11 @@ TEST(ArithmeticChecks, AMisreadDigitFailsTheChecksAroundIt) {
 }
 
 TEST(ArithmeticChecks, RoundingOfTheAddendsIsTolerated) {
-  auto checks = find_arithmetic_checks(make_table({{"科目编码", "科目名称", "决算数"},
-                                                   {"301", "工资福利支出", "10.01"},
-                                                   {"30101", "基本工资", "3.33"},
-                                                   {"30102", "津贴补贴", "3.33"},
-                                                   {"30103", "奖金", "3.33"}}));
+  auto checks = find_arithmetic_checks(table_of({{"科目编码", "科目名称", "决算数"},
+                                                 {"301", "工资福利支出", "10.01"},
+                                                 {"30101", "基本工资", "3.33"},
+                                                 {"30102", "津贴补贴", "3.33"},
+                                                 {"30103", "奖金", "3.33"}}));
   ASSERT_EQ(checks.size(), 1u);
   EXPECT_TRUE(checks[0].ok);
 }
@@ -109,9 +102,9 @@ TEST(ArithmeticChecks, HeaderTotalsSumTheirSiblingGroupsNotTheirParts) {
 }
 
 TEST(ArithmeticChecks, AllZeroTablesProveNothing) {
-  EXPECT_TRUE(find_arithmetic_checks(make_table({{"科目编码", "科目名称", "决算数"},
-                                                 {"301", "工资福利支出", "0.00"},
-                                                 {"30101", "基本工资", "0.00"}}))
+  EXPECT_TRUE(find_arithmetic_checks(table_of({{"科目编码", "科目名称", "决算数"},
+                                               {"301", "工资福利支出", "0.00"},
+                                               {"30101", "基本工资", "0.00"}}))
                   .empty());
 }
 

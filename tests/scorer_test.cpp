@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "models/document_json.h"
+#include "tests/table_builders.h"
 #include "tools/score/cell_text_normalization.h"
 #include "tools/score/document_score.h"
 #include "tools/score/sequence_alignment.h"
@@ -15,15 +16,7 @@
 namespace gridlift {
 namespace {
 
-Table grid_table(const std::vector<std::vector<std::string>>& rows) {
-  Table t;
-  t.id = "p1-t1";
-  t.n_rows = static_cast<int>(rows.size());
-  t.n_cols = static_cast<int>(rows[0].size());
-  for (int r = 0; r < t.n_rows; ++r)
-    for (int c = 0; c < t.n_cols; ++c) t.cells.push_back({r, c, 1, 1, rows[r][c], {}, 1.0});
-  return t;
-}
+using testing::table_of;
 
 DocumentResult doc_with(const Table& t) {
   DocumentResult d;
@@ -35,10 +28,10 @@ DocumentResult doc_with(const Table& t) {
 }
 
 Table truth_table() {
-  Table t = grid_table({{"项目", "", "决算数"},
-                        {"一、财政拨款收入", "1", "650.61"},
-                        {"二、事业收入", "2", "2,939.71"},
-                        {"合计", "3", "3,590.32"}});
+  Table t = table_of({{"项目", "", "决算数"},
+                      {"一、财政拨款收入", "1", "650.61"},
+                      {"二、事业收入", "2", "2,939.71"},
+                      {"合计", "3", "3,590.32"}});
   // "项目" spans two columns in the header.
   t.cells[0].col_span = 2;
   t.cells.erase(t.cells.begin() + 1);

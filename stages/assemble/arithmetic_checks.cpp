@@ -28,37 +28,35 @@ bool within_rounding(long long sum, long long total, size_t addends) {
   return std::llabs(sum - total) <= tolerance;
 }
 
-// Columns whose body cells are mostly amounts.
-std::vector<int> amount_columns(const Grid& g, int first_body_row) {
+// Columns where at least 70% of the filled body cells (and at least `min_filled` of them) pass
+// `test`.
+template <typename Test>
+std::vector<int> columns_where(const Grid& g, int first_body_row, int min_filled, Test test) {
   std::vector<int> cols;
   if (g.empty()) return cols;
   for (size_t c = 0; c < g[0].size(); ++c) {
-    int amounts = 0, filled = 0;
+    int passing = 0, filled = 0;
     for (size_t r = static_cast<size_t>(first_body_row); r < g.size(); ++r) {
       if (g[r][c].empty()) continue;
       ++filled;
-      if (amount_in_cents(g[r][c]) && g[r][c].find('.') != std::string::npos) ++amounts;
+      passing += test(g[r][c]) ? 1 : 0;
     }
-    if (filled > 0 && amounts * 10 >= filled * 7) cols.push_back(static_cast<int>(c));
+    if (filled >= min_filled && passing * 10 >= filled * 7) cols.push_back(static_cast<int>(c));
   }
   return cols;
 }
 
-// Columns holding 科目编码: mostly codes. Tables such as 基本支出决算明细表 set several code /
-// name / amount groups side by side.
+// Columns of amounts (numbers with decimals).
+std::vector<int> amount_columns(const Grid& g, int first_body_row) {
+  return columns_where(g, first_body_row, 1, [](const std::string& t) {
+    return t.find('.') != std::string::npos && amount_in_cents(t).has_value();
+  });
+}
+
+// Columns holding 科目编码. Tables such as 基本支出决算明细表 set several code / name / amount groups
+// side by side.
 std::vector<int> code_columns(const Grid& g, int first_body_row) {
-  std::vector<int> cols;
-  if (g.empty()) return cols;
-  for (size_t c = 0; c < g[0].size(); ++c) {
-    int codes = 0, filled = 0;
-    for (size_t r = static_cast<size_t>(first_body_row); r < g.size(); ++r) {
-      if (g[r][c].empty()) continue;
-      ++filled;
-      codes += is_code(g[r][c]);
-    }
-    if (filled >= 2 && codes * 10 >= filled * 7) cols.push_back(static_cast<int>(c));
-  }
-  return cols;
+  return columns_where(g, first_body_row, 2, is_code);
 }
 
 // First row holding an amount: rows above it are the header.

@@ -7,10 +7,6 @@
 namespace gridlift {
 namespace {
 
-int to_px(double points, const PixelScale& scale, int minimum) {
-  return std::max(minimum, static_cast<int>(std::lround(scale.to_pixels(points))));
-}
-
 class DisjointSets {
  public:
   explicit DisjointSets(size_t n) : parent_(n) { std::iota(parent_.begin(), parent_.end(), size_t{0}); }
@@ -267,11 +263,11 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
 std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const RuleInk& ink,
                                          const TextMasks& text, const GridOptions& options,
                                          const PixelScale& scale) {
-  const int joint_tol = to_px(options.joint_tolerance_pt, scale, 2);
-  const int merge_tol = to_px(options.merge_tolerance_pt, scale, 2);
-  const int min_cell = to_px(options.min_cell_size_pt, scale, 3);
-  const int open_reach = to_px(options.open_side_min_pt, scale, 4);
-  const int bridge = to_px(options.gap_bridge_pt, scale, 1);
+  const int joint_tol = scale.pixels(options.joint_tolerance_pt, 2);
+  const int merge_tol = scale.pixels(options.merge_tolerance_pt, 2);
+  const int min_cell = scale.pixels(options.min_cell_size_pt, 3);
+  const int open_reach = scale.pixels(options.open_side_min_pt, 4);
+  const int bridge = scale.pixels(options.gap_bridge_pt, 1);
   // Lines merged into one lattice edge lie within half the merge tolerance of it; a wider band would
   // reach the strokes of glyphs set close to the edge.
   const int half_band = std::max(1, merge_tol / 2);

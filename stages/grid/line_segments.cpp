@@ -8,10 +8,6 @@
 namespace gridlift {
 namespace {
 
-int to_px(double points, const PixelScale& scale, int minimum) {
-  return std::max(minimum, static_cast<int>(std::lround(scale.to_pixels(points))));
-}
-
 // Horizontal rule segments of `ink`: runs at least `min_length` long along a row, blank gaps of up to
 // `bridge` pixels inside a run counting as ink (what a close by `bridge` then an open by `min_length`
 // would keep), joined with the runs they overlap on the rows above and below. One pass over the
@@ -74,9 +70,9 @@ void collect_runs(const cv::Mat& ink, bool transposed, int bridge, int min_lengt
 
 std::vector<LineSegment> find_line_segments(const RuleInk& ink, const GridOptions& options,
                                             const PixelScale& scale) {
-  int bridge = to_px(options.gap_bridge_pt, scale, 1);
-  int min_length = to_px(options.min_line_length_pt, scale, 3);
-  int max_thickness = to_px(options.max_line_thickness_pt, scale, 2);
+  int bridge = scale.pixels(options.gap_bridge_pt, 1);
+  int min_length = scale.pixels(options.min_line_length_pt, 3);
+  int max_thickness = scale.pixels(options.max_line_thickness_pt, 2);
   std::vector<LineSegment> segments;
   collect_runs(ink.horizontal, false, bridge, min_length, max_thickness, segments);
   cv::Mat turned;

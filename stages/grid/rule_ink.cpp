@@ -15,7 +15,7 @@ constexpr int kRuleContrast = 12;  // a white rule is this much lighter than the
 }  // namespace
 
 cv::Mat dark_ink(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale) {
-  int block = std::max(3, static_cast<int>(std::lround(scale.to_pixels(7)))) | 1;
+  int block = scale.pixels(7, 3) | 1;
   cv::Mat ink;
   cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
                         options.ink_contrast);
@@ -26,7 +26,7 @@ cv::Mat dark_ink_on_paint(const cv::Mat& gray, const GridOptions& options, const
   // The local mean is lifted by white rules and white letters, which would make the paint beside
   // them "darker than its surroundings". Compare with the paint itself instead: closing removes
   // thin dark strokes, opening removes thin white ones, and what is left is paper or fill.
-  int size = std::max(3, static_cast<int>(std::lround(scale.to_pixels(7)))) | 1;
+  int size = scale.pixels(7, 3) | 1;
   cv::Mat kernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(size, size));
   cv::Mat background, ink;
   cv::morphologyEx(gray, background, cv::MORPH_CLOSE, kernel);
@@ -85,7 +85,7 @@ RuleInk find_rule_ink(const cv::Mat& gray, const GridOptions& options, const Pix
   cv::Mat dark = dark_ink_on_paint(gray, options, scale);
   // White rules between fills are at most ~2 pt wide. Inside glyph boxes white is the letter
   // itself (white text on a dark header) or its counters, never a rule.
-  int reach = std::max(2, static_cast<int>(std::lround(scale.to_pixels(1.5))));
+  int reach = scale.pixels(1.5, 2);
   cv::Mat across = light_rules(gray, true, reach), down = light_rules(gray, false, reach);
   if (!glyph_boxes.empty()) {
     across.setTo(0, glyph_boxes);
