@@ -126,6 +126,10 @@ def normalize_pdf(src, dst, transform=None):
         for key in ("/CreationDate", "/ModDate", "/Producer", "/Creator"):
             if key in pdf.docinfo:
                 del pdf.docinfo[key]
+        # LibreOffice writes a per-run /DocChecksum and a random /ID into the trailer.
+        for key in ("/DocChecksum", "/ID"):
+            if key in pdf.trailer:
+                del pdf.trailer[key]
         pdf.save(dst, static_id=True, compress_streams=True)
 
 
@@ -285,11 +289,17 @@ def digital_set():
         "uming": Look(body_font="AR PL UMing CN", caption_font="AR PL UMing CN", rule_pt=0.75, outer_rule_pt=1.5,
                       padding_cm=0.1),
         "thin": Look(rule_pt=0.25, outer_rule_pt=1.0, table_pt=8.5, padding_cm=0.05),
+        # Word/WPS habits none of the others have: shaded header rows, no left/right outer border,
+        # zero top/bottom cell padding, a sans body face.
+        "wps": Look(body_font="Noto Sans CJK SC", caption_font="Noto Sans CJK SC", rule_pt=0.5, outer_rule_pt=0.5,
+                    padding_cm=0.19, padding_v_cm=0.0, header_fill="#d9d9d9", open_sides=True, table_pt=9.0),
     }
     return [
         final_account_document("jiaozuo-2023-final", "001_04fb0c35e8bf49d0.txt", looks["serif"], random.Random(1)),
         final_account_document("sanmenxia-2023-final", "004_6432493666d23bbe.txt", looks["uming"], random.Random(2)),
         budget_document("xinxiang-2024-budget", "003_62d2f9c512e236c2.txt", looks["thin"], random.Random(3)),
+        final_account_document("sanmenxia-2023-final-wps", "004_6432493666d23bbe.txt", looks["wps"],
+                               random.Random(4)),
     ]
 
 
@@ -361,7 +371,10 @@ def scan_pdf(src_pdf, dst_pdf, dpi, pages, rng):
             buf = io.BytesIO()
             img.save(buf, format="JPEG", quality=rng.randint(55, 75), dpi=(dpi, dpi))
             images.append(buf.getvalue())
-    dst_pdf.write_bytes(img2pdf.convert(images, layout_fun=img2pdf.default_layout_fun))
+    raw = dst_pdf.with_suffix(".raw.pdf")
+    raw.write_bytes(img2pdf.convert(images, layout_fun=img2pdf.default_layout_fun))
+    normalize_pdf(raw, dst_pdf)  # img2pdf stamps the creation time
+    raw.unlink()
 
 
 def scan_set(digital_dir, out_dir):

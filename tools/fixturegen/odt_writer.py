@@ -25,6 +25,10 @@ class Look:
     rule_pt: float = 0.5
     outer_rule_pt: float = 0.5
     padding_cm: float = 0.06
+    padding_v_cm: float = None      # top/bottom cell padding; None: as padding_cm (Word uses 0)
+    header_fill: str = None         # background of header rows, e.g. "#d9d9d9"
+    open_sides: bool = False        # no left and right outer border, as many WPS tables have
+
 
 
 class OdtDocument:
@@ -79,13 +83,20 @@ class OdtDocument:
         cell_styles = {}
 
         def cell_style(r, c, rs, cs):
-            key = (r == 0, c == 0, r + rs == n_rows, c + cs == n_cols)
+            header = r < header_rows
+            key = (r == 0, c == 0, r + rs == n_rows, c + cs == n_cols, header)
             if key not in cell_styles:
-                top, left, bottom, right = [outer if k else inner for k in key]
+                top, left, bottom, right = [outer if k else inner for k in key[:4]]
+                if look.open_sides:
+                    left = "none" if key[1] else left
+                    right = "none" if key[3] else right
+                pad_v = look.padding_cm if look.padding_v_cm is None else look.padding_v_cm
+                fill = f' fo:background-color="{look.header_fill}"' if header and look.header_fill else ""
                 cell_styles[key] = self._style(
-                    f'<style:table-cell-properties fo:padding="{look.padding_cm}cm" fo:border-top="{top}" '
-                    f'fo:border-left="{left}" fo:border-bottom="{bottom}" fo:border-right="{right}" '
-                    f'style:vertical-align="middle"/>', "table-cell")
+                    f'<style:table-cell-properties fo:padding-left="{look.padding_cm}cm" '
+                    f'fo:padding-right="{look.padding_cm}cm" fo:padding-top="{pad_v}cm" fo:padding-bottom="{pad_v}cm" '
+                    f'fo:border-top="{top}" fo:border-left="{left}" fo:border-bottom="{bottom}" fo:border-right="{right}"'
+                    f'{fill} style:vertical-align="middle"/>', "table-cell")
             return cell_styles[key]
 
         para_styles = {}
