@@ -7,6 +7,73 @@
 #include "stages/grid/table_filter.h"
 
 namespace gridlift {
+namespace {
+
+// Strokes of CJK glyphs set on an em grid line up from row to row; in tight rows they fuse, across
+// the thin rules between rows, into long straight runs that cross rules like a real one. A real
+// rule runs between the text of cells, grazing at most the margin of a glyph that overhangs a
+// narrow column, and it is one straight line of ink. So a segment is dropped when most of its
+// length runs through text (see below) and no single pixel line along it is inked for 95% of its
+// length: a rule in tight cells, which poppler's glyph boxes reach over from both sides, is drawn
+// whole; a seam of strokes is stitched from pieces of different glyphs. Through text means:
+//  - vertical: inside a glyph box, or along the seam where two glyphs of one line abut;
+//  - horizontal: inside glyph interiors (boxes less 15% each way), since in tight rows glyph
+//    boxes reach over the real row rules.
+bool runs_through_text(const LineSegment& s, const std::vector<GlyphBox>& glyphs) {
+  long covered = 0;
+  if (s.horizontal) {
+    const int y = (s.box.y0 + s.box.y1) / 2;
+    for (const auto& g : glyphs) {
+      int dx = g.box.width() * 15 / 100, dy = g.box.height() * 15 / 100;
+      if (y < g.box.y0 + dy || y >= g.box.y1 - dy) continue;
+      covered += std::max(0, std::min(g.box.x1 - dx, s.box.x1) - std::max(g.box.x0 + dx, s.box.x0));
+    }
+    return covered * 2 >= s.box.width();
+  }
+  const int x = (s.box.x0 + s.box.x1) / 2;
+  auto overlap_along = [&](int y0, int y1) {
+    return std::max(0, std::min(y1, s.box.y1) - std::max(y0, s.box.y0));
+  };
+  for (size_t i = 0; i < glyphs.size(); ++i) {
+    const ImageRect& g = glyphs[i].box;
+    if (x > g.x0 + 1 && x < g.x1 - 1) {
+      covered += overlap_along(g.y0, g.y1);
+    } else if (i + 1 < glyphs.size()) {
+      // The seam between this glyph and the next one on its line.
+      const ImageRect& n = glyphs[i + 1].box;
+      bool same_line = std::min(g.y1, n.y1) - std::max(g.y0, n.y0) > g.height() / 2;
+      bool seam = std::abs(g.x1 - x) <= 2 && std::abs(n.x0 - x) <= 2;
+      if (same_line && seam) covered += overlap_along(g.y0, g.y1);
+    }
+  }
+  return covered * 2 >= s.box.height();
+}
+
+// The largest share of the segment's length inked on a single pixel line along it, no gaps bridged.
+double straight_ink(const LineSegment& s, const RuleInk& ink) {
+  const cv::Mat& m = s.horizontal ? ink.horizontal : ink.vertical;
+  const int along0 = s.horizontal ? s.box.x0 : s.box.y0, along1 = s.horizontal ? s.box.x1 : s.box.y1;
+  const int across0 = s.horizontal ? s.box.y0 : s.box.x0, across1 = s.horizontal ? s.box.y1 : s.box.x1;
+  int best = 0;
+  for (int a = across0; a < across1; ++a) {
+    int inked = 0;
+    for (int t = along0; t < along1; ++t)
+      inked += m.at<uchar>(s.horizontal ? a : t, s.horizontal ? t : a) != 0;
+    best = std::max(best, inked);
+  }
+  return along1 > along0 ? static_cast<double>(best) / (along1 - along0) : 0.0;
+}
+
+std::vector<LineSegment> drop_segments_through_text(std::vector<LineSegment> segments,
+                                                    const std::vector<GlyphBox>& glyphs, const RuleInk& ink) {
+  if (!glyphs.empty())
+    std::erase_if(segments, [&](const LineSegment& s) {
+      return runs_through_text(s, glyphs) && straight_ink(s, ink) < 0.95;
+    });
+  return segments;
+}
+
+}  // namespace
 
 GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const std::vector<GlyphBox>& glyphs,
                            const GridOptions& options) {
@@ -40,7 +107,8 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
     line_ink.vertical = ink.vertical.data == ink.horizontal.data ? line_ink.horizontal : ink.vertical.clone();
     line_ink.vertical.setTo(0, text.cores);
   }
-  result.debug.segments = find_line_segments(line_ink, options, scale);
+  result.debug.segments =
+      drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, ink);
   result.tables =
       drop_non_tables(build_table_grids(result.debug.segments, ink, text, options, scale), glyphs);
   return result;

@@ -232,32 +232,39 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
   //    above and below a line, the gaps between stacked glyphs), so ink there is rule. This reading
   //    decides whenever it has enough positions.
   //  core: every position, ink under glyph cores ignored (a rule never runs through the middle of a
-  //    glyph) and positions whose band lies wholly in cores neutral. Used when text leaves too few
-  //    clear positions, e.g. a rule that text runs across.
+  //    glyph) and positions whose band lies wholly in cores neutral, read one pixel line of the band
+  //    at a time, the best line counting: a rule is one straight line, while the strokes of two
+  //    glyphs meeting at a seam lie on different lines. Used when text leaves too few clear
+  //    positions: tight rows, a rule that text runs across.
   const bool have_text = !text.boxes.empty();
-  std::vector<char> clear(static_cast<size_t>(to - from), kNeutral), core(clear.size(), kBlank);
+  const size_t length = static_cast<size_t>(to - from);
+  std::vector<char> clear(length, kNeutral);
+  std::vector<std::vector<char>> core(static_cast<size_t>(hi - lo + 1), std::vector<char>(length, kBlank));
   size_t clear_count = 0;
   for (int t = from; t < to; ++t) {
-    bool any_ink = false, boxed = false, inked_outside_core = false, all_core = true;
+    bool any_ink = false, boxed = false, all_core = true;
+    const auto i = static_cast<size_t>(t - from);
     for (int a = lo; a <= hi; ++a) {
       int y = vertical ? t : a, x = vertical ? a : t;
       bool dark = ink.at<uchar>(y, x) != 0;
       bool in_core = have_text && text.cores.at<uchar>(y, x) != 0;
       any_ink = any_ink || dark;
       boxed = boxed || (have_text && text.boxes.at<uchar>(y, x) != 0);
-      inked_outside_core = inked_outside_core || (dark && !in_core);
       all_core = all_core && in_core;
+      core[static_cast<size_t>(a - lo)][i] = dark && !in_core ? kInk : kBlank;
     }
-    auto i = static_cast<size_t>(t - from);
+    if (all_core)
+      for (auto& line : core) line[i] = kNeutral;
     if (!boxed) {
       clear[i] = any_ink ? kInk : kBlank;
       ++clear_count;
     }
-    core[i] = inked_outside_core ? kInk : all_core ? kNeutral : kBlank;
   }
+  double best_line = -1;
+  for (auto& line : core) best_line = std::max(best_line, inked_share(std::move(line), bridge));
   // A rule shows itself over a few pixels at least; fewer clear ones are too little to go on.
-  const size_t enough = std::max<size_t>(3, clear.size() / 10);
-  return {clear_count >= enough ? inked_share(clear, bridge) : -1.0, inked_share(core, bridge)};
+  const size_t enough = std::max<size_t>(3, length / 10);
+  return {clear_count >= enough ? inked_share(clear, bridge) : -1.0, best_line};
 }
 
 std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segments, const RuleInk& ink,
