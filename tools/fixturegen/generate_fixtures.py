@@ -14,6 +14,8 @@ Variants (a folder each):
   narrow   - numeric and header columns so narrow that LibreOffice stacks one character per line
   rotated  - landscape tables on portrait pages: turned with /Rotate, and drawn sideways without it
   scan     - pages rasterized at 200/300 dpi, skewed, noisy, blurred, JPEG'd, wrapped as image-only PDFs
+  varied   - born-digital documents whose looks (font, rules, padding, shading, open sides, narrow
+             columns) are drawn at random from a fixed seed
 For each NAME.pdf a NAME.truth.json (schema: docs/result-format.md) holds the tables as generated.
 Truth boxes are null: the generator knows content and structure, not where LibreOffice put them.
 """
@@ -208,15 +210,15 @@ def add_sized_table(fx, table, landscape, rng, narrow=False, caption=True, conti
     return fx.add_table(table, widths, caption=caption, continues=continues)
 
 
-def final_account_document(name, seed_file, look, rng, paragraphs_per_page=1, narrow=False):
+def final_account_document(name, seed_file, look, rng, paragraphs_per_page=1, narrow=False, rows_scale=1.0):
     """A 部门决算 document: the nine standard tables, in the order the seeds give them."""
     tables, paragraphs = seed(seed_file)
     fx = FixtureDocument(name, look)
     fx.new_page(False, paragraphs[0] if paragraphs else None)
     for p in paragraphs[1:1 + paragraphs_per_page]:
         fx.doc.paragraph(p)
-    body_cap = 5 if narrow else 26
-    wide_cap = 4 if narrow else 13
+    body_cap = max(3, int((5 if narrow else 26) * rows_scale))
+    wide_cap = max(3, int((4 if narrow else 13) * rows_scale))
 
     # 收入支出决算总表, split over two pages: the second part continues the first, with the same
     # columns and its header repeated, and no caption of its own.
@@ -301,6 +303,32 @@ def digital_set():
         final_account_document("sanmenxia-2023-final-wps", "004_6432493666d23bbe.txt", looks["wps"],
                                random.Random(4)),
     ]
+
+
+def varied_set(count=10):
+    """Final-account documents whose looks are drawn at random (fixed seed): font, rule widths,
+    cell padding (Word's zero top/bottom included), header shading, open sides, table font size,
+    narrow columns. A check on generality: the other sets fix their looks by hand."""
+    documents = []
+    for i in range(count):
+        rng = random.Random(100 + i)
+        font = rng.choice(["Noto Serif CJK SC", "Noto Sans CJK SC", "AR PL UMing CN"])
+        rule = rng.choice([0.25, 0.5, 0.75, 1.0])
+        look = Look(body_font=font, caption_font=rng.choice([font, "Noto Sans CJK SC"]), rule_pt=rule,
+                    outer_rule_pt=rng.choice([rule, 1.5, 2.25]), padding_cm=rng.uniform(0.03, 0.25),
+                    padding_v_cm=rng.choice([None, 0.0, 0.02]), header_fill=rng.choice([None, "#d9d9d9", "#bfbfbf"]),
+                    open_sides=rng.random() < 0.3, table_pt=rng.choice([8.0, 9.0, 10.5]))
+        narrow = rng.random() < 0.4
+        if narrow:  # a 0.34 cm column must keep room for text between its paddings
+            look.padding_cm = min(look.padding_cm, 0.07)
+        seed_file = rng.choice(["001_04fb0c35e8bf49d0.txt", "004_6432493666d23bbe.txt"])
+        # Fewer rows where rows are taller than the default look's, so every table keeps to its page.
+        pad_v = look.padding_cm if look.padding_v_cm is None else look.padding_v_cm
+        row_pt = look.table_pt * 1.35 + 2 * pad_v / CM_PER_PT
+        rows_scale = min(1.0, (9.0 * 1.35 + 2 * 0.06 / CM_PER_PT) / row_pt)
+        documents.append(final_account_document(f"varied-{i:02d}", seed_file, look, rng, narrow=narrow,
+                                                rows_scale=rows_scale))
+    return documents
 
 
 def narrow_set():
@@ -408,14 +436,23 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         made = {}
-        for variant, fixtures in (("digital", digital_set()), ("narrow", narrow_set())):
+        for variant, fixtures in (("digital", digital_set()), ("narrow", narrow_set()), ("varied", varied_set())):
             folder = out / variant
             folder.mkdir(parents=True, exist_ok=True)
             for fx in fixtures:
                 pdf = folder / f"{fx.name}.pdf"
                 render_pdf(fx, pdf, work)
-                write_truth(fx, pdf, folder / f"{fx.name}.truth.json")
-                verify_captions(fx, pdf)
+                try:
+                    write_truth(fx, pdf, folder / f"{fx.name}.truth.json")
+                    verify_captions(fx, pdf)
+                except SystemExit as reason:
+                    if variant != "varied":
+                        raise
+                    # A random look may not fit its tables on their pages; such a draw is left out.
+                    pdf.unlink()
+                    (folder / f"{fx.name}.truth.json").unlink(missing_ok=True)
+                    print(f"{pdf}: left out ({reason})")
+                    continue
                 print(f"{pdf}: {len(fx.pages)} pages, {sum(len(p['tables']) for p in fx.pages)} tables"
                       + (f", {stacked_single_chars(pdf)} single-character lines in pdftotext"
                          if variant == "narrow" else ""))
