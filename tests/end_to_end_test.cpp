@@ -99,7 +99,7 @@ TEST(EndToEnd, RandomisedLooksStayAccurate) {
   EXPECT_EQ(t.table_recall(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
   EXPECT_GE(t.cell_accuracy(), 0.998);
-  EXPECT_GE(t.structure_accuracy(), 0.975);
+  EXPECT_GE(t.structure_accuracy(), 0.99);
   EXPECT_EQ(t.extra_tables, 0);
 }
 

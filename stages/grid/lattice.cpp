@@ -41,22 +41,33 @@ int median(std::vector<int> v) {
   return v[v.size() / 2];
 }
 
-// A table rule runs from one perpendicular rule to another, so it joins at least two. Segments
-// joining fewer are page rules, text strokes, or underlines of numbers that touch a border.
-// Removing one can orphan another, so repeat until stable.
+// True when `other` meets `s` at one of s's ends rather than somewhere along it.
+bool meets_at_end(const LineSegment& s, const LineSegment& other, int tol) {
+  int at = center(other);
+  int lo = s.horizontal ? s.box.x0 : s.box.y0, hi = s.horizontal ? s.box.x1 : s.box.y1;
+  return at - lo <= tol || hi - at <= tol;
+}
+
+// A table rule runs from one perpendicular rule to another, so it joins at least two; or it is
+// crossed by one somewhere along it (the top rule of a table without side borders over a row
+// split once). A segment that only touches one rule with one of its ends is an underline of a
+// number touching a border; one that touches none is a page rule or a stroke. Removing one can
+// orphan another, so repeat until stable.
 std::vector<LineSegment> keep_joined(std::vector<LineSegment> segments, int tol) {
   for (bool changed = true; changed;) {
     changed = false;
-    std::vector<int> joints(segments.size(), 0);
+    std::vector<int> joints(segments.size(), 0), mid_joints(segments.size(), 0);
     for (size_t i = 0; i < segments.size(); ++i)
       for (size_t j = 0; j < segments.size(); ++j)
         if (segments[i].horizontal && !segments[j].horizontal && joined(segments[i], segments[j], tol)) {
           ++joints[i];
           ++joints[j];
+          mid_joints[i] += !meets_at_end(segments[i], segments[j], tol);
+          mid_joints[j] += !meets_at_end(segments[j], segments[i], tol);
         }
     std::vector<LineSegment> kept;
     for (size_t i = 0; i < segments.size(); ++i)
-      if (joints[i] >= 2) kept.push_back(segments[i]);
+      if (joints[i] >= 2 || mid_joints[i] >= 1) kept.push_back(segments[i]);
     changed = kept.size() != segments.size();
     segments = std::move(kept);
   }
