@@ -22,6 +22,9 @@ struct GridOptions {
   double open_side_min_pt = 8;
   //! Share of a lattice edge that must be inked for it to separate two cells; below it they merge.
   double boundary_coverage = 0.8;
+  //! The same where text fills the edge (tight rows): a rule drawn through text shows whole, while
+  //! a straight glyph stroke beside the edge covers at most the glyph's height.
+  double rule_through_text_coverage = 0.95;
   //! Local threshold: a pixel is ink when this much darker than the mean of its neighbourhood.
   double ink_contrast = 8;
 };

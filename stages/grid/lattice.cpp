@@ -322,7 +322,9 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
       EdgeInk edge = edge_coverage(rule_ink, text, vertical, position, from, to, half_band, bridge);
       if (edge.clear >= 0) return edge.clear < options.boundary_coverage;
 
-      return edge.core < options.boundary_coverage;
+      // Through text a drawn rule shows whole; a glyph's own straight stroke beside the edge covers
+      // at most the glyph's height.
+      return edge.core < options.rule_through_text_coverage;
     };
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c) {
