@@ -93,13 +93,11 @@ TEST(EndToEnd, NarrowFixturesStackedCharactersJoined) {
 }
 
 TEST(EndToEnd, RandomisedLooksStayAccurate) {
-  // Floors as last measured; structure misses are a narrow stacked header in a shaded, open-sided
-  // table and one tight shaded header (see fixtures/README.md).
   auto t = extract_and_score("varied");
   EXPECT_EQ(t.table_recall(), 1.0);
   EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_GE(t.cell_accuracy(), 0.9995);
-  EXPECT_GE(t.structure_accuracy(), 0.99);
+  EXPECT_EQ(t.cell_accuracy(), 1.0);
+  EXPECT_EQ(t.structure_accuracy(), 1.0);
   EXPECT_EQ(t.extra_tables, 0);
 }
 

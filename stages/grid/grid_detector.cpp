@@ -82,12 +82,13 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
   // Glyph boxes and their cores (middle 60% each way). A rule never runs through the middle of a
   // glyph, while glyph margins do touch rules (tight padding, glyphs wider than a narrow column).
   // So cores are erased from the ink before rules are looked for (letters sitting on a baseline
-  // would otherwise join into long runs that look like rules), and lattice edges are judged where
+  // would otherwise join into long runs that look like rules); boxes tell lattice building where
   // text does not reach (see edge_coverage).
   TextMasks text;
+  cv::Mat cores;
   if (!glyphs.empty()) {
     text.boxes = cv::Mat::zeros(gray.size(), CV_8UC1);
-    text.cores = cv::Mat::zeros(gray.size(), CV_8UC1);
+    cores = cv::Mat::zeros(gray.size(), CV_8UC1);
     const cv::Rect page(0, 0, gray.cols, gray.rows);
 
     for (const auto& glyph : glyphs) {
@@ -96,16 +97,16 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
       if (box.area() > 0) text.boxes(box).setTo(255);
       int dx = g.width() / 5, dy = g.height() / 5;
       cv::Rect core = cv::Rect(g.x0 + dx, g.y0 + dy, g.width() - 2 * dx, g.height() - 2 * dy) & page;
-      if (core.area() > 0) text.cores(core).setTo(255);
+      if (core.area() > 0) cores(core).setTo(255);
     }
   }
   RuleInk ink = find_rule_ink(gray, options, scale, text.boxes);
   RuleInk line_ink = ink;
   if (!glyphs.empty()) {
     line_ink.horizontal = ink.horizontal.clone();
-    line_ink.horizontal.setTo(0, text.cores);
+    line_ink.horizontal.setTo(0, cores);
     line_ink.vertical = ink.vertical.data == ink.horizontal.data ? line_ink.horizontal : ink.vertical.clone();
-    line_ink.vertical.setTo(0, text.cores);
+    line_ink.vertical.setTo(0, cores);
   }
   result.debug.segments =
       drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, ink);

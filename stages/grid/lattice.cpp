@@ -242,37 +242,32 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
   //  clear: positions where no glyph box touches the band. Text never reaches there (the padding
   //    above and below a line, the gaps between stacked glyphs), so ink there is rule. This reading
   //    decides whenever it has enough positions.
-  //  core: every position, ink under glyph cores ignored (a rule never runs through the middle of a
-  //    glyph) and positions whose band lies wholly in cores neutral, read one pixel line of the band
-  //    at a time, the best line counting: a rule is one straight line, while the strokes of two
-  //    glyphs meeting at a seam lie on different lines. Used when text leaves too few clear
-  //    positions: tight rows, a rule that text runs across.
+  //  straight: every position, one pixel line of the band at a time, the best line counting. A
+  //    rule is one straight line drawn whole, over or under any text; the strokes of glyphs beside
+  //    the edge are short and, at a seam between two glyphs, lie on different lines. Used when text
+  //    leaves too few clear positions: tight rows, glyphs overhanging a narrow column.
   const bool have_text = !text.boxes.empty();
   const size_t length = static_cast<size_t>(to - from);
   std::vector<char> clear(length, kNeutral);
-  std::vector<std::vector<char>> core(static_cast<size_t>(hi - lo + 1), std::vector<char>(length, kBlank));
+  std::vector<std::vector<char>> lines(static_cast<size_t>(hi - lo + 1), std::vector<char>(length, kBlank));
   size_t clear_count = 0;
   for (int t = from; t < to; ++t) {
-    bool any_ink = false, boxed = false, all_core = true;
+    bool any_ink = false, boxed = false;
     const auto i = static_cast<size_t>(t - from);
     for (int a = lo; a <= hi; ++a) {
       int y = vertical ? t : a, x = vertical ? a : t;
       bool dark = ink.at<uchar>(y, x) != 0;
-      bool in_core = have_text && text.cores.at<uchar>(y, x) != 0;
       any_ink = any_ink || dark;
       boxed = boxed || (have_text && text.boxes.at<uchar>(y, x) != 0);
-      all_core = all_core && in_core;
-      core[static_cast<size_t>(a - lo)][i] = dark && !in_core ? kInk : kBlank;
+      lines[static_cast<size_t>(a - lo)][i] = dark ? kInk : kBlank;
     }
-    if (all_core)
-      for (auto& line : core) line[i] = kNeutral;
     if (!boxed) {
       clear[i] = any_ink ? kInk : kBlank;
       ++clear_count;
     }
   }
   double best_line = -1;
-  for (auto& line : core) best_line = std::max(best_line, inked_share(std::move(line), bridge));
+  for (auto& line : lines) best_line = std::max(best_line, inked_share(std::move(line), bridge));
   // A rule shows itself over a few pixels at least; fewer clear ones are too little to go on.
   const size_t enough = std::max<size_t>(3, length / 10);
   return {clear_count >= enough ? inked_share(clear, bridge) : -1.0, best_line};
@@ -313,10 +308,9 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
     std::vector<char> right_open(static_cast<size_t>(rows * cols), 0), below_open(right_open.size(), 0);
     // An edge is open (the cells beside it merge) unless ruled along most of its length. Where text
     // leaves room beside the edge, the ink there decides; where text fills it (tight rows, glyphs as
-    // wide as their column), the ink outside glyph cores. An edge glyph cores cover entirely is
-    // open: rules frame text, they do not run under it. (Text flow is no evidence either way: poppler
-    // joins glyphs of neighbouring cells into one word, and lines of one cell and of two cells differ
-    // in vertical gap only by two paddings, which Word sets to zero.)
+    // wide as their column), only a straight line inked whole is a rule. (Text flow is no evidence
+    // either way: poppler joins glyphs of neighbouring cells into one word, and lines of one cell
+    // and of two cells differ in vertical gap only by two paddings, which Word sets to zero.)
     auto is_open = [&](bool vertical, int position, int from, int to) {
       const cv::Mat& rule_ink = vertical ? ink.vertical : ink.horizontal;
       EdgeInk edge = edge_coverage(rule_ink, text, vertical, position, from, to, half_band, bridge);
@@ -324,7 +318,7 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
 
       // Through text a drawn rule shows whole; a glyph's own straight stroke beside the edge covers
       // at most the glyph's height.
-      return edge.core < options.rule_through_text_coverage;
+      return edge.straight < options.rule_through_text_coverage;
     };
     for (int r = 0; r < rows; ++r)
       for (int c = 0; c < cols; ++c) {

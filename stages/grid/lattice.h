@@ -14,23 +14,22 @@ namespace gridlift {
 //! Positions closer than `tolerance` merged into one, each weighted by `weights`; sorted ascending.
 std::vector<int> cluster_positions(std::vector<std::pair<int, int>> position_weight, int tolerance);
 
-//! Where the text layer put glyphs, in the page's pixels (both empty on a page without text):
-//! `boxes` 255 inside each glyph box, `cores` 255 in the middle 60% of each box, each way.
+//! Where the text layer put glyphs, in the page's pixels (empty on a page without text):
+//! `boxes` 255 inside each glyph box.
 struct TextMasks {
   cv::Mat boxes;
-  cv::Mat cores;
 };
 
 //! What the pixels along one lattice edge say (see edge_coverage).
 struct EdgeInk {
   double clear = -1;  //!< inked share where no glyph touches the edge; -1 if text leaves too few such places
-  double core = -1;   //!< inked share with ink inside glyph cores ignored; -1 if cores cover it all
+  double straight = -1;  //!< inked share of the best single pixel line along the edge
 };
 
 //! Inked share, in [0,1], of the lattice edge at `position` from `from` to `to` (pixels along the
 //! edge), read twice: where no glyph box touches the edge (text never reaches there, so ink is rule;
-//! a glyph overhanging a real rule cannot hide it), and everywhere with ink inside glyph cores
-//! ignored (a rule never runs through the middle of a glyph).
+//! a glyph overhanging a real rule cannot hide it), and along the best single pixel line of the
+//! band (a rule is one straight line drawn whole; glyph strokes are short and off-line).
 EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, int position, int from,
                       int to, int half_band, int bridge);
 
