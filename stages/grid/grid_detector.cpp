@@ -64,11 +64,28 @@ double straight_ink(const LineSegment& s, const RuleInk& ink) {
   return along1 > along0 ? static_cast<double>(best) / (along1 - along0) : 0.0;
 }
 
+// Cheap first look: the share of the segment's centre line (give or take two pixels across) that
+// lies in glyph boxes. Under half, it cannot run through text by either test below.
+double share_in_boxes(const LineSegment& s, const cv::Mat& boxes) {
+  const int along0 = s.horizontal ? s.box.x0 : s.box.y0, along1 = s.horizontal ? s.box.x1 : s.box.y1;
+  const int mid = s.horizontal ? (s.box.y0 + s.box.y1) / 2 : (s.box.x0 + s.box.x1) / 2;
+  const int limit = s.horizontal ? boxes.rows : boxes.cols;
+  int in = 0;
+  for (int t = along0; t < along1; ++t)
+    for (int a = std::max(0, mid - 2); a <= std::min(limit - 1, mid + 2); ++a)
+      if (boxes.at<uchar>(s.horizontal ? a : t, s.horizontal ? t : a)) {
+        ++in;
+        break;
+      }
+  return along1 > along0 ? static_cast<double>(in) / (along1 - along0) : 0.0;
+}
+
 std::vector<LineSegment> drop_segments_through_text(std::vector<LineSegment> segments,
-                                                    const std::vector<GlyphBox>& glyphs, const RuleInk& ink) {
+                                                    const std::vector<GlyphBox>& glyphs, const cv::Mat& boxes,
+                                                    const RuleInk& ink) {
   if (!glyphs.empty())
     std::erase_if(segments, [&](const LineSegment& s) {
-      return runs_through_text(s, glyphs) && straight_ink(s, ink) < 0.95;
+      return share_in_boxes(s, boxes) >= 0.5 && runs_through_text(s, glyphs) && straight_ink(s, ink) < 0.95;
     });
   return segments;
 }
@@ -109,7 +126,7 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
     line_ink.vertical.setTo(0, cores);
   }
   result.debug.segments =
-      drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, ink);
+      drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, text.boxes, ink);
   result.tables =
       drop_non_tables(build_table_grids(result.debug.segments, ink, text, options, scale), glyphs);
   return result;

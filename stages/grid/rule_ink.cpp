@@ -36,62 +36,92 @@ cv::Mat dark_ink_on_paint(const cv::Mat& gray, const GridOptions& options, const
   return ink;
 }
 
-bool has_painted_areas(const cv::Mat& gray) {
-  // On a quarter-size copy, count pixels of mid-gray whose neighbourhood is just as gray: flat
-  // fills, not the anti-aliased edges of text.
+std::vector<cv::Rect> painted_regions(const cv::Mat& gray) {
+  // On a quarter-size copy, pixels of mid-gray whose neighbourhood is just as gray: flat fills, not
+  // the anti-aliased edges of text.
+  constexpr int kShrink = 4;
   cv::Mat small, low, high;
-  cv::resize(gray, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  cv::resize(gray, small, cv::Size(), 1.0 / kShrink, 1.0 / kShrink, cv::INTER_AREA);
   cv::erode(small, low, cv::Mat());
   cv::dilate(small, high, cv::Mat());
-  size_t flat = 0;
-  for (int y = 0; y < small.rows; ++y)
-    for (int x = 0; x < small.cols; ++x) {
-      int v = small.at<uchar>(y, x);
-      if (v > 90 && v <= kPainted && high.at<uchar>(y, x) - low.at<uchar>(y, x) < 12) ++flat;
-    }
-  return flat * 100 > static_cast<size_t>(small.total());  // over 1% of the page
+  cv::Mat flat = (small > 90) & (small <= kPainted) & ((high - low) < 12);
+  if (cv::countNonZero(flat) * 100 <= static_cast<int>(small.total())) return {};  // under 1% of the page
+  // Regions of paint, grown so that their edges and the white rules between cells fall inside.
+  cv::dilate(flat, flat, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 7)));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(flat, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  std::vector<cv::Rect> regions;
+  const cv::Rect page(0, 0, gray.cols, gray.rows);
+  for (const auto& c : contours) {
+    cv::Rect r = cv::boundingRect(c);
+    regions.push_back(cv::Rect(r.x * kShrink, r.y * kShrink, r.width * kShrink, r.height * kShrink) & page);
+  }
+  return regions;
 }
 
-cv::Mat light_rules(const cv::Mat& gray, bool horizontal, int reach) {
+namespace {
+
+// light_rules for rules running along rows: each pixel against the rows above and below it, as
+// whole-image operations (vertical rules run on the transposed page).
+cv::Mat light_rules_along_rows(const cv::Mat& gray, int reach) {
   cv::Mat out = cv::Mat::zeros(gray.size(), CV_8UC1);
-  const int dy = horizontal ? 1 : 0, dx = horizontal ? 0 : 1;
-  for (int y = reach; y < gray.rows - reach; ++y)
-    for (int x = reach; x < gray.cols - reach; ++x) {
-      const int v = gray.at<uchar>(y, x);
-      if (v <= kPainted) {
-        // The darker side of an edge between two paints, or between paint and paper: the frame of
-        // a table painted cell by cell, or a dark header band against the rows below it.
-        int next = gray.at<uchar>(y + dy, x + dx), previous = gray.at<uchar>(y - dy, x - dx);
-        if (std::max(next, previous) >= v + 2 * kRuleContrast) out.at<uchar>(y, x) = 255;
-        continue;
-      }
-      if (v < kWhite) continue;
-      bool before = false, after = false;
-      for (int d = 1; d <= reach && !(before && after); ++d) {
-        before = before || gray.at<uchar>(y - d * dy, x - d * dx) <= v - kRuleContrast;
-        after = after || gray.at<uchar>(y + d * dy, x + d * dx) <= v - kRuleContrast;
-      }
-      if (before && after) out.at<uchar>(y, x) = 255;
-    }
+  if (gray.rows < 3) return out;
+  // up_to(y) = darkest of rows y-reach+1..y; from(y) = darkest of rows y..y+reach-1.
+  cv::Mat up_to, from;
+  cv::Mat column = cv::Mat::ones(reach, 1, CV_8UC1);
+  cv::erode(gray, up_to, column, cv::Point(0, reach - 1), 1, cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::erode(gray, from, column, cv::Point(0, 0), 1, cv::BORDER_CONSTANT, cv::Scalar(255));
+  const int n = gray.rows;
+  // Rows 1..n-2, each next to the darkest within `reach` above (up_to of the row before) and below
+  // (from of the row after), and to its immediate neighbours.
+  cv::Mat mid = gray.rowRange(1, n - 1), darkest_above = up_to.rowRange(0, n - 2),
+          darkest_below = from.rowRange(2, n);
+  cv::Mat lift_above, lift_below, brighter_neighbour, rise;
+  cv::subtract(mid, darkest_above, lift_above);  // saturates at 0
+  cv::subtract(mid, darkest_below, lift_below);
+  // A white rule: near-white, with paint a shade darker within `reach` on both sides.
+  cv::Mat rule = (mid >= kWhite) & (lift_above >= kRuleContrast) & (lift_below >= kRuleContrast);
+  // The darker side of a sharp edge between two paints, or paint and paper: the frame of a table
+  // painted cell by cell, or a dark header band against the rows below it.
+  cv::max(gray.rowRange(0, n - 2), gray.rowRange(2, n), brighter_neighbour);
+  cv::subtract(brighter_neighbour, mid, rise);
+  cv::Mat edge = (mid <= kPainted) & (rise >= 2 * kRuleContrast);
+  cv::bitwise_or(rule, edge, out.rowRange(1, n - 1));
   return out;
+}
+
+}  // namespace
+
+cv::Mat light_rules(const cv::Mat& gray, bool horizontal, int reach) {
+  if (horizontal) return light_rules_along_rows(gray, reach);
+  cv::Mat turned, marks;
+  cv::transpose(gray, turned);
+  cv::transpose(light_rules_along_rows(turned, reach), marks);
+  return marks;
 }
 
 RuleInk find_rule_ink(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale,
                       const cv::Mat& glyph_boxes) {
-  if (!has_painted_areas(gray)) {
-    cv::Mat dark = dark_ink(gray, options, scale);
-    return {dark, dark};
+  cv::Mat dark = dark_ink(gray, options, scale);
+  const auto regions = painted_regions(gray);
+  if (regions.empty()) return {dark, dark};
+  // Within painted regions: dark ink against the paint, white rules at most ~2 pt wide, and paint
+  // edges. Inside glyph boxes white is the letter itself (white text on a dark header) or its
+  // counters, never a rule.
+  cv::Mat across = dark.clone(), down = dark.clone();
+  const int reach = scale.pixels(1.5, 2);
+  for (const cv::Rect& r : regions) {
+    const cv::Mat region = gray(r);
+    cv::Mat region_dark = dark_ink_on_paint(region, options, scale);
+    cv::Mat light_across = light_rules(region, true, reach), light_down = light_rules(region, false, reach);
+    if (!glyph_boxes.empty()) {
+      light_across.setTo(0, glyph_boxes(r));
+      light_down.setTo(0, glyph_boxes(r));
+    }
+    cv::bitwise_or(region_dark, light_across, across(r));
+    cv::bitwise_or(region_dark, light_down, down(r));
   }
-  cv::Mat dark = dark_ink_on_paint(gray, options, scale);
-  // White rules between fills are at most ~2 pt wide. Inside glyph boxes white is the letter
-  // itself (white text on a dark header) or its counters, never a rule.
-  int reach = scale.pixels(1.5, 2);
-  cv::Mat across = light_rules(gray, true, reach), down = light_rules(gray, false, reach);
-  if (!glyph_boxes.empty()) {
-    across.setTo(0, glyph_boxes);
-    down.setTo(0, glyph_boxes);
-  }
-  return {dark | across, dark | down};
+  return {across, down};
 }
 
 }  // namespace gridlift

@@ -2,6 +2,7 @@
 // Grid finding, step 1: which pixels can belong to a rule. Pure functions over pixels.
 
 #include <opencv2/core/mat.hpp>
+#include <vector>
 
 #include "models/geometry.h"
 #include "stages/grid/grid_options.h"
@@ -24,9 +25,10 @@ cv::Mat dark_ink(const cv::Mat& gray, const GridOptions& options, const PixelSca
 //! `ink_contrast`, that background being the page with thin strokes of either shade removed.
 cv::Mat dark_ink_on_paint(const cv::Mat& gray, const GridOptions& options, const PixelScale& scale);
 
-//! True when a noticeable share of the page is painted in flat tints (cell fills), the only case
-//! where white rules can exist.
-bool has_painted_areas(const cv::Mat& gray);
+//! Regions of the page painted in flat tints (cell fills, shaded header bands), grown a little so
+//! their edges fall inside; empty when paint covers under 1% of the page. White rules and paint
+//! edges exist only there.
+std::vector<cv::Rect> painted_regions(const cv::Mat& gray);
 
 //! White rules between painted cells: near-white pixels with paint within `reach` pixels on both
 //! sides across the rule (above and below for `horizontal` rules); and the darker side of every
