@@ -205,3 +205,47 @@ TEST(GridDetector, SidesWithoutBorderAreClosedWhereRulesRunOn) {
 
 }  // namespace
 }  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+TEST(GridDetector, StrokesAlignedFromRowToRowAreNotAColumnRule) {
+  // Tight rows of CJK-like text: in every row a glyph's vertical stroke at the same x, reaching
+  // almost to the row rules. Bridged across the thin rules they form one long straight run.
+  Canvas c;
+  std::vector<int> ys{100, 130, 160, 190, 220};
+  for (int y : ys) c.hline(y, 100, 400);
+  c.vline(100, 100, 220);
+  c.vline(400, 100, 220);
+  std::vector<GlyphBox> glyphs;
+  for (size_t r = 0; r + 1 < ys.size(); ++r) {
+    c.vline(250, ys[r] + 2, ys[r + 1] - 2, 2);  // the stroke
+    glyphs.push_back({{240, ys[r] + 1, 262, ys[r + 1] - 1}, static_cast<int>(r), false});
+  }
+  auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_cols(), 1) << "the stroke column must not split the rows";
+  EXPECT_EQ(d.tables[0].n_rows(), 4);
+}
+
+TEST(GridDetector, RuleUnderOverhangingGlyphsStays) {
+  // A narrow column: in the header row its stacked glyphs are wider than it and their boxes reach
+  // over the rule on its right; in the body row it holds narrow digits. (A rule hidden under
+  // overhanging glyphs along its whole length is not found: glyph cores are erased before rules
+  // are sought.)
+  Canvas c;
+  std::vector<int> ys{100, 180, 260};
+  for (int y : ys) c.hline(y, 100, 400);
+  for (int x : {100, 120, 400}) c.vline(x, 100, 260);
+  std::vector<GlyphBox> glyphs;
+  for (int y = 104; y + 18 <= 176; y += 19)
+    glyphs.push_back({{102, y, 126, y + 18}, y, false});  // overhangs x=120
+  for (int y = 184; y + 18 <= 256; y += 19) glyphs.push_back({{104, y, 114, y + 18}, y, false});  // digits
+  auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+  EXPECT_EQ(d.tables[0].cells.size(), 4u) << "the narrow column stays separate in both rows";
+}
+
+}  // namespace
+}  // namespace gridlift
