@@ -14,8 +14,8 @@
 #include "models/document_json.h"
 #include "pipeline/document_cache.h"
 #include "pipeline/file_digest.h"
-#include "stages/assemble/arithmetic_checks.h"
 #include "stages/assemble/continuation.h"
+#include "stages/assemble/document_checks.h"
 #include "stages/export/output_files.h"
 #include "stages/export/overlay_writer.h"
 #include "stages/input_error.h"
@@ -157,21 +157,23 @@ class DocumentWriter {
  private:
   void finish(DocumentJob& job) {
     link_continuations(job.result.pages);
+    DocumentChecks checked = check_document(job.result.pages);
     std::string failed_checks;
     size_t failed = 0;
-    for (const auto& page : job.result.pages)
-      for (const auto& table : page.tables)
-        for (auto& check : find_arithmetic_checks(table)) {
-          if (!check.ok && ++failed <= 3)
-            failed_checks += (failed > 1 ? ", " : "") + check.table + " row " +
-                             std::to_string(check.total.first) + " col " + std::to_string(check.total.second);
-          job.result.checks.push_back(std::move(check));
-        }
+    for (auto& check : checked.checks) {
+      if (!check.ok && ++failed <= 3)
+        failed_checks += (failed > 1 ? ", " : "") + check.table + " row " +
+                         std::to_string(check.total.first) + " col " + std::to_string(check.total.second);
+      job.result.checks.push_back(std::move(check));
+    }
     if (failed > 0)
       spdlog::warn(
           "{}: {} of {} arithmetic checks do not add up ({}{}): a misread or misprinted cell, or a table "
-          "continued elsewhere; see \"checks\" in the JSON",
+          "continued where gridlift did not see it; see \"checks\" in the JSON",
           job.path.string(), failed, job.result.checks.size(), failed_checks, failed > 3 ? ", …" : "");
+    if (checked.spanning_page_breaks > 0)
+      spdlog::debug("{}: {} arithmetic checks span a page break and are not listed", job.path.string(),
+                    checked.spanning_page_breaks);
     size_t tables = 0;
     for (const auto& p : job.result.pages) tables += p.tables.size();
     try {

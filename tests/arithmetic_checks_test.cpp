@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "stages/assemble/arithmetic_checks.h"
+#include "stages/assemble/document_checks.h"
 #include "tests/table_builders.h"
 
 namespace gridlift {
@@ -106,6 +107,46 @@ TEST(ArithmeticChecks, AllZeroTablesProveNothing) {
                                                {"301", "工资福利支出", "0.00"},
                                                {"30101", "基本工资", "0.00"}}))
                   .empty());
+}
+
+}  // namespace
+}  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+TEST(DocumentChecks, AHierarchySplitByAPageBreakAddsUpAcrossIt) {
+  Table first = testing::table_of({{"科目编码", "科目名称", "决算数"},
+                                   {"", "合计", "109.30"},
+                                   {"208", "社会保障和就业支出", "3.25"},
+                                   {"20805", "行政事业单位养老支出", "3.25"}});
+  Table second = testing::table_of({{"科目编码", "科目名称", "决算数"},  // header repeated
+                                    {"217", "金融支出", "106.05"},
+                                    {"21701", "金融部门行政支出", "106.05"}});
+  first.id = "p1-t1";
+  second.id = "p2-t1";
+  std::vector<PageResult> pages(2);
+  pages[0].page = 1;
+  pages[0].tables = {first};
+  pages[1].page = 2;
+  pages[1].tables = {second};
+
+  // Checked apart, the 合计 of page 1 misses the 217 branch on page 2.
+  int apart_failed = 0;
+  for (const auto& c : check_document(pages).checks) apart_failed += !c.ok;
+  EXPECT_GT(apart_failed, 0);
+
+  pages[1].tables[0].continues = "p1-t1";
+  DocumentChecks joined = check_document(pages);
+  for (const auto& c : joined.checks) EXPECT_TRUE(c.ok) << c.table << " row " << c.total.first;
+  EXPECT_EQ(joined.spanning_page_breaks, 1) << "合计 = 208 + 217 spans the break";
+  bool second_part_checked = false;
+  for (const auto& c : joined.checks)
+    if (c.table == "p2-t1") {
+      second_part_checked = true;
+      EXPECT_EQ(c.total, std::make_pair(1, 2)) << "reported in the continuation's own rows";
+    }
+  EXPECT_TRUE(second_part_checked);
 }
 
 }  // namespace
