@@ -23,7 +23,6 @@ struct TextChar {
   TextDirection direction = TextDirection::kUpright;
   double font_size = 0;      //!< nominal font size in points, 0 if unknown
   bool space_after = false;  //!< the PDF put a word break after this glyph
-  int word = -1;             //!< index of the text-layer word it belongs to, in reading order
 };
 
 using TextChars = std::vector<TextChar>;

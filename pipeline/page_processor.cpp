@@ -69,7 +69,7 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
 
   std::vector<GlyphBox> glyphs;
   glyphs.reserve(chars.size());
-  for (const auto& c : chars) glyphs.push_back({raster.scale.to_image(c.box), c.word, c.space_after});
+  for (const auto& c : chars) glyphs.push_back({raster.scale.to_image(c.box)});
   GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, options.grid);
   work.times.grid_ms = clock.lap_ms();
 

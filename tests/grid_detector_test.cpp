@@ -131,7 +131,7 @@ TEST(GridDetector, TextStrokeAcrossAMissingEdgeDoesNotSplitTheSpan) {
   c.vline(250, 160, 220);
   // A glyph stroke where the missing edge would be (a centred heading over a span).
   c.vline(250, 115, 140, 2);
-  std::vector<GlyphBox> glyphs{{{238, 112, 262, 145}, 0, false}};
+  std::vector<GlyphBox> glyphs{{{238, 112, 262, 145}}};
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
   EXPECT_EQ(d.tables[0].cells[0], (GridCell{0, 0, 1, 2}));
@@ -220,7 +220,7 @@ TEST(GridDetector, StrokesAlignedFromRowToRowAreNotAColumnRule) {
   std::vector<GlyphBox> glyphs;
   for (size_t r = 0; r + 1 < ys.size(); ++r) {
     c.vline(250, ys[r] + 2, ys[r + 1] - 2, 2);  // the stroke
-    glyphs.push_back({{240, ys[r] + 1, 262, ys[r + 1] - 1}, static_cast<int>(r), false});
+    glyphs.push_back({{240, ys[r] + 1, 262, ys[r + 1] - 1}});
   }
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
@@ -238,9 +238,8 @@ TEST(GridDetector, RuleUnderOverhangingGlyphsStays) {
   for (int y : ys) c.hline(y, 100, 400);
   for (int x : {100, 120, 400}) c.vline(x, 100, 260);
   std::vector<GlyphBox> glyphs;
-  for (int y = 104; y + 18 <= 176; y += 19)
-    glyphs.push_back({{102, y, 126, y + 18}, y, false});  // overhangs x=120
-  for (int y = 184; y + 18 <= 256; y += 19) glyphs.push_back({{104, y, 114, y + 18}, y, false});  // digits
+  for (int y = 104; y + 18 <= 176; y += 19) glyphs.push_back({{102, y, 126, y + 18}});  // overhangs x=120
+  for (int y = 184; y + 18 <= 256; y += 19) glyphs.push_back({{104, y, 114, y + 18}});  // digits
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
   EXPECT_EQ(d.tables[0].n_cols(), 2);

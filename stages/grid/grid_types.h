@@ -14,11 +14,10 @@ struct LineSegment {
   bool horizontal = true;
 };
 
-//! A text-layer glyph in pixel space, in reading order.
+//! A text-layer glyph in pixel space; lists of them keep the text layer's reading order (the seam
+//! between two glyphs of one line is between neighbours in the list).
 struct GlyphBox {
   ImageRect box;
-  int word = -1;             //!< glyphs of one text-layer word share this
-  bool space_after = false;  //!< a word break follows
 };
 
 //! One cell of a detected grid, by lattice position; spans cover several lattice cells.

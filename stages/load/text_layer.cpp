@@ -30,7 +30,7 @@ PageGeometry read_page_geometry(const poppler::page& page) {
 
 TextChars read_text_layer(const poppler::page& page) {
   TextChars chars;
-  int word_index = 0;
+
   for (const auto& word : page.text_list(poppler::page::text_list_include_font)) {
     auto utf8 = word.text().to_utf8();
     std::string text(utf8.begin(), utf8.end());
@@ -51,11 +51,10 @@ TextChars read_text_layer(const poppler::page& page) {
       c.box = {box.left(), box.top(), box.right(), box.bottom()};
       c.direction = direction;
       c.font_size = font_size;
-      c.word = word_index;
+
       chars.push_back(std::move(c));
     }
     if (chars.size() > first_of_word && word.has_space_after()) chars.back().space_after = true;
-    ++word_index;
   }
   return chars;
 }
