@@ -266,8 +266,11 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
       ++clear_count;
     }
   }
+  // Only lines within a pixel of the edge: it sits on the rule that continues beside this stretch,
+  // and the band's outer lines would mostly give a glyph's stroke room to pose as that rule.
   double best_line = -1;
-  for (auto& line : lines) best_line = std::max(best_line, inked_share(std::move(line), bridge));
+  for (int a = std::max(lo, position - 1); a <= std::min(hi, position + 1); ++a)
+    best_line = std::max(best_line, inked_share(std::move(lines[static_cast<size_t>(a - lo)]), bridge));
   // A rule shows itself over a few pixels at least; fewer clear ones are too little to go on.
   const size_t enough = std::max<size_t>(3, length / 10);
   return {clear_count >= enough ? inked_share(clear, bridge) : -1.0, best_line};
