@@ -5,6 +5,7 @@
 #include <tbb/flow_graph.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <map>
@@ -157,6 +158,11 @@ class DocumentWriter {
  private:
   void finish(DocumentJob& job) {
     link_continuations(job.result.pages);
+    for (const auto& page : job.result.pages)
+      for (const auto& t : page.tables)
+        if (t.continues)
+          spdlog::debug("{} {}: continues {} (same columns, no caption)", job.path.string(), t.id,
+                        *t.continues);
     DocumentChecks checked = check_document(job.result.pages);
     std::string failed_checks;
     size_t failed = 0;
@@ -245,6 +251,12 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
         outcome.work = process_page(doc, task.page_index, extract);
         spdlog::debug("{} page {}: {}", task.document->path.string(), task.page_index + 1,
                       outcome.work->decision);
+        for (const auto& t : outcome.work->result.tables) {
+          auto spans = std::count_if(t.cells.begin(), t.cells.end(),
+                                     [](const Cell& c) { return c.row_span > 1 || c.col_span > 1; });
+          spdlog::debug("{} {}: {} rows x {} columns, {} spanning cells, title \"{}\"",
+                        task.document->path.string(), t.id, t.n_rows, t.n_cols, spans, t.title);
+        }
         if (!options.overlay_folder.empty())
           write_overlay_png(draw_overlay(outcome.work->raster, outcome.work->debug, outcome.work->grids),
                             options.overlay_folder, task.document->stem, task.page_index + 1);

@@ -4,6 +4,10 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <poppler/cpp/poppler-version.h>
+#include <tbb/version.h>
+#include <opencv2/core/utility.hpp>
+
 #include <iostream>
 #include <thread>
 
@@ -51,7 +55,10 @@ void set_verbosity(int verbose, bool quiet) {
 int main(int argc, char** argv) {
   CLI::App app{kDescription, "gridlift"};
   app.footer(kExamples);
-  app.set_version_flag("--version", std::string("gridlift ") + GRIDLIFT_VERSION);
+  // Library versions too: they decide what a bug report can reproduce.
+  app.set_version_flag("--version", std::string("gridlift ") + GRIDLIFT_VERSION + " (poppler " +
+                                        poppler::version_string() + ", OpenCV " + cv::getVersionString() +
+                                        ", oneTBB " + TBB_runtime_version() + ")");
   app.require_subcommand(1);
 
   std::vector<std::string> inputs;
