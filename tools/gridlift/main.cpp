@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
   extract->add_option(
       "--overlay", overlay,
       "Also write PNGs of each page with the rulings and cells found drawn on it, into this folder");
-  extract->add_flag("-v,--verbose", verbose, "Log per-page decisions (-v) as well as per-document progress");
+  extract->add_flag("-v,--verbose", verbose,
+                    "Also log each page's text source and each table's shape, spans, title and continuation");
   extract->add_flag("-q,--quiet", quiet, "Log only warnings and errors");
 
   std::string truth, result;
