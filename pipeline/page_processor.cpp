@@ -3,6 +3,7 @@
 #include <poppler/cpp/poppler-page.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
@@ -69,7 +70,9 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
 
   std::vector<GlyphBox> glyphs;
   glyphs.reserve(chars.size());
-  for (const auto& c : chars) glyphs.push_back({raster.scale.to_image(c.box)});
+  for (const auto& c : chars)
+    glyphs.push_back(
+        {raster.scale.to_image(c.box), static_cast<int>(std::lround(raster.scale.to_pixels(c.font_size)))});
   GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, options.grid);
   work.times.grid_ms = clock.lap_ms();
 

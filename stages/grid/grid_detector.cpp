@@ -112,8 +112,14 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
       const ImageRect& g = glyph.box;
       cv::Rect box = cv::Rect(g.x0, g.y0, g.width(), g.height()) & page;
       if (box.area() > 0) text.boxes(box).setTo(255);
-      int dx = g.width() / 5, dy = g.height() / 5;
-      cv::Rect core = cv::Rect(g.x0 + dx, g.y0 + dy, g.width() - 2 * dx, g.height() - 2 * dy) & page;
+      // The core is the middle 60% of the glyph box each way, but never taller than three quarters
+      // of an em: a box can be far taller than the ink (Chromium gives Noto CJK its full 1.45 em
+      // ascent and descent), and 60% of such a box reaches the rules above and below the text.
+      int dx = g.width() / 5;
+      int core_height = g.height() * 3 / 5;
+      if (glyph.em > 0) core_height = std::min(core_height, glyph.em * 3 / 4);
+      int top = g.y0 + (g.height() - core_height) / 2;
+      cv::Rect core = cv::Rect(g.x0 + dx, top, g.width() - 2 * dx, core_height) & page;
       if (core.area() > 0) cores(core).setTo(255);
     }
   }

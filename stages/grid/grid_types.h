@@ -18,6 +18,7 @@ struct LineSegment {
 //! between two glyphs of one line is between neighbours in the list).
 struct GlyphBox {
   ImageRect box;
+  int em = 0;  //!< font size in pixels, 0 if unknown; boxes can be far taller (a font's full ascent+descent)
 };
 
 //! One cell of a detected grid, by lattice position; spans cover several lattice cells.
