@@ -101,6 +101,15 @@ TEST(EndToEnd, RandomisedLooksStayAccurate) {
   EXPECT_EQ(t.extra_tables, 0);
 }
 
+TEST(EndToEnd, AnotherProducerChromium) {
+  auto t = extract_and_score("chromium");
+  EXPECT_EQ(t.table_recall(), 1.0);
+  EXPECT_EQ(t.cell_accuracy(), 1.0);
+  EXPECT_EQ(t.numeric_accuracy(), 1.0);
+  EXPECT_EQ(t.structure_accuracy(), 1.0);
+  EXPECT_EQ(t.extra_tables, 0);
+}
+
 TEST(EndToEnd, RotatedFixturesComeOutUpright) {
   auto t = extract_and_score("rotated");
   EXPECT_EQ(t.table_recall(), 1.0);

@@ -4,7 +4,7 @@
     /usr/bin/python3 tools/fixturegen/generate_fixtures.py [--out fixtures] [--only NAME]
 
 Needs Debian's libreoffice-writer-nogui, fonts-noto-cjk, fonts-arphic-uming, poppler-utils, img2pdf,
-python3-pikepdf, python3-pil, python3-numpy (tools/fixturegen/setup installs them). Tests never run
+python3-pikepdf, python3-pil, python3-numpy, chromium (tools/fixturegen/setup installs them). Tests never run
 this: its output is committed. Every layout decision comes from the parameters below and a fixed
 random seed per document, so a rerun gives the same pages.
 
@@ -16,6 +16,8 @@ Variants (a folder each):
   scan     - pages rasterized at 200/300 dpi, skewed, noisy, blurred, JPEG'd, wrapped as image-only PDFs
   varied   - born-digital documents whose looks (font, rules, padding, shading, open sides, narrow
              columns) are drawn at random from a fixed seed
+  chromium - seed tables printed from HTML by headless Chromium: another producer (Skia), with
+             other border drawing and glyph boxes
 For each NAME.pdf a NAME.truth.json (schema: docs/result-format.md) holds the tables as generated.
 Truth boxes are null: the generator knows content and structure, not where LibreOffice put them.
 """
@@ -341,6 +343,71 @@ def narrow_set():
 
 
 # ----------------------------------------------------------------------------------------------
+# Chromium variant: the same kind of tables printed from HTML by another engine (Skia), which draws
+# borders and sets glyph boxes differently from LibreOffice.
+
+def table_html(table):
+    import html
+    covered = set()
+    for c in table.cells:
+        for r in range(c.row, c.row + c.row_span):
+            for k in range(c.col, c.col + c.col_span):
+                if (r, k) != (c.row, c.col):
+                    covered.add((r, k))
+    by_position = {(c.row, c.col): c for c in table.cells}
+    rows = []
+    for r in range(table.n_rows):
+        cells = []
+        for k in range(table.n_cols):
+            if (r, k) in covered:
+                continue
+            c = by_position[(r, k)]
+            spans = (f' rowspan="{c.row_span}"' if c.row_span > 1 else "") + \
+                    (f' colspan="{c.col_span}"' if c.col_span > 1 else "")
+            tag = "th" if r < table.header_rows else "td"
+            align = "center" if r < table.header_rows else ("right" if is_numeric(c.text) else "left")
+            cells.append(f'<{tag}{spans} style="text-align:{align}">{html.escape(c.text)}</{tag}>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return "<table>" + "".join(rows) + "</table>"
+
+
+def chromium_set(out_dir, workdir):
+    import html
+    plans = [("chromium-jiaozuo", "001_04fb0c35e8bf49d0.txt", "Noto Serif CJK SC", "0.75pt", "#e0e0e0"),
+             ("chromium-sanmenxia", "004_6432493666d23bbe.txt", "Noto Sans CJK SC", "0.5pt", "none")]
+    for name, seed_file, font, rule, fill in plans:
+        tables, _ = seed(seed_file)
+        css = (f"@page {{ size: A4 landscape; margin: 15mm; }} body {{ font-family: '{font}'; font-size: 10pt; }}"
+               f"table {{ border-collapse: collapse; margin: 4mm auto; font-size: 8.5pt; }}"
+               f"th, td {{ border: {rule} solid #000; padding: 1pt 4pt; }} th {{ background: {fill}; }}"
+               f"h2 {{ text-align: center; font-size: 15pt; margin: 2mm; }} .page {{ page-break-before: always; }}")
+        body, pages = [], []
+        for i, t in enumerate([t for t in tables if t.n_cols <= 12][:6]):
+            t = sub_table(t, 0, min(body_rows(t), 14))
+            body.append(f'<div class="{"page" if i else ""}"><h2>{html.escape(t.title)}</h2>{table_html(t)}</div>')
+            pages.append({"landscape": True, "tables": [{
+                "id": f"p{i + 1}-t1", "bbox": None, "title": t.title, "continues": None,
+                "n_rows": t.n_rows, "n_cols": t.n_cols,
+                "cells": [{"row": c.row, "col": c.col, "row_span": c.row_span, "col_span": c.col_span,
+                           "text": c.text, "bbox": None, "confidence": 1.0} for c in t.cells]}]})
+        page_html = workdir / f"{name}.html"
+        page_html.write_text(f'<html><head><meta charset="utf-8"><style>{css}</style></head><body>'
+                             f'{"".join(body)}</body></html>', encoding="utf-8")
+        raw = workdir / f"{name}.pdf"
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        f"--user-data-dir={workdir / 'chromium-profile'}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={raw}", str(page_html)],
+                       check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+        pdf = out_dir / f"{name}.pdf"
+        normalize_pdf(raw, pdf)
+        fx = FixtureDocument(name, Look())
+        fx.pages = pages
+        write_truth(fx, pdf, out_dir / f"{name}.truth.json")
+        print(f"{pdf}: {len(pages)} pages, {len(pages)} tables")
+
+
+# ----------------------------------------------------------------------------------------------
 # Rotated variant: landscape pages of a digital fixture put sideways on portrait pages.
 
 def sideways(pdf, with_rotate_flag):
@@ -461,6 +528,8 @@ def main():
         rotated_set(out / "digital", out / "rotated", made["digital"])
         (out / "scan").mkdir(exist_ok=True)
         scan_set(out / "digital", out / "scan")
+        (out / "chromium").mkdir(exist_ok=True)
+        chromium_set(out / "chromium", work)
     print("done")
 
 
