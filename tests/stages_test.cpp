@@ -182,3 +182,18 @@ TEST(Assemble, ContinuationNeedsSameColumnsAndNoCaption) {
 
 }  // namespace
 }  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+TEST(Assemble, DegenerateBoxesFromDamagedFilesGiveNoTitle) {
+  Table t;
+  t.bbox = {100, 200, 500, 400};
+  std::vector<TextLine> lines = {line_at(200, 400, 120, -5, "negative height"),
+                                 line_at(200, 400, 150, 0, "flat")};
+  EXPECT_EQ(find_title(t, lines, {t}, -3), "");
+  EXPECT_EQ(find_title(t, lines, {t}, 0), "");
+}
+
+}  // namespace
+}  // namespace gridlift

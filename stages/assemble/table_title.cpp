@@ -9,14 +9,24 @@ std::string find_title(const Table& table, const std::vector<TextLine>& lines,
   double ceiling = table.bbox.y0 - max_distance;
   for (const auto& other : tables)
     if (other.bbox.y1 <= table.bbox.y0 + 1) ceiling = std::max(ceiling, other.bbox.y1);
-  const TextLine* best = nullptr;
+  // The caption is the most prominent line above the grid: the largest, the nearest among lines
+  // within 5% of that size. Lines between it and the grid (部门：…, 单位：万元) are smaller even when
+  // they are larger than the table's own text.
+  std::vector<const TextLine*> candidates;
+  double largest = 0;
   for (const auto& line : lines) {
     bool above = line.box.y1 <= table.bbox.y0 + 1 && line.box.y0 >= ceiling;
     bool overlaps = line.box.x0 < table.bbox.x1 && line.box.x1 > table.bbox.x0;
-    // Captions are set larger than the text around them; 15% separates 12 pt from 10.5 pt.
-    bool larger = line.box.height() >= 1.15 * body_height;
-    if (above && overlaps && larger && (!best || line.box.y1 > best->box.y1)) best = &line;
+    if (!above || !overlaps) continue;
+    candidates.push_back(&line);
+    largest = std::max(largest, line.box.height());
   }
+  // Captions are set larger than the body text; 15% separates 12 pt from 10.5 pt. (Damaged files
+  // can give empty or negative boxes: then there is no caption.)
+  if (largest <= 0 || body_height <= 0 || largest < 1.15 * body_height) return "";
+  const TextLine* best = nullptr;
+  for (const TextLine* line : candidates)
+    if (line->box.height() >= 0.95 * largest && (!best || line->box.y1 > best->box.y1)) best = line;
   return best ? best->text : std::string();
 }
 

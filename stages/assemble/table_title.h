@@ -9,9 +9,10 @@
 
 namespace gridlift {
 
-//! The caption of `table`: the nearest line above it, within `max_distance` points, set in a larger
-//! size than the page's body text (`body_height`), not crossing an earlier table. Lines between
-//! caption and grid such as "单位：万元" are body-sized and skipped. "" if there is none.
+//! The caption of `table`: among the lines above it (within `max_distance` points, not across an
+//! earlier table) the largest, if larger than the page's body text (`body_height`); the nearest of
+//! those within 5% of that size. Lines between caption and grid such as "单位：万元" are smaller and
+//! skipped. "" if there is none.
 std::string find_title(const Table& table, const std::vector<TextLine>& lines,
                        const std::vector<Table>& tables, double body_height, double max_distance = 120);
 
