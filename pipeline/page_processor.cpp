@@ -84,6 +84,9 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
     if (taken[i]) table_glyph_heights.push_back(chars[i].box.height());
   auto lines = free_lines(chars, taken);
   assemble_page(work.result, std::move(tables), lines, body_text_height(lines, table_glyph_heights));
+  if (work.result.mode == PageMode::kNone)  // nothing was read into these cells
+    for (auto& table : work.result.tables)
+      for (auto& cell : table.cells) cell.confidence = 0.0;
   work.debug = std::move(detection.debug);
   work.grids = std::move(detection.tables);
   if (options.keep_raster) work.raster = raster.gray;
