@@ -74,48 +74,34 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
+// Every table found, every cell and number exact, every span right, nothing extra.
+void expect_perfect(const std::string& variant) {
+  auto t = extract_and_score(variant);
+  EXPECT_EQ(t.table_recall(), 1.0) << variant;
+  EXPECT_EQ(t.cell_accuracy(), 1.0) << variant;
+  EXPECT_EQ(t.numeric_accuracy(), 1.0) << variant;
+  EXPECT_EQ(t.structure_accuracy(), 1.0) << variant;
+  EXPECT_EQ(t.extra_tables, 0) << variant;
+}
+
 TEST(EndToEnd, DigitalFixtures) {
-  auto t = extract_and_score("digital");
-  EXPECT_EQ(t.table_recall(), 1.0);
-  EXPECT_EQ(t.cell_accuracy(), 1.0);
-  EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_EQ(t.structure_accuracy(), 1.0);
-  EXPECT_EQ(t.extra_tables, 0);
+  expect_perfect("digital");
 }
 
 TEST(EndToEnd, NarrowFixturesStackedCharactersJoined) {
-  auto t = extract_and_score("narrow");
-  EXPECT_EQ(t.table_recall(), 1.0);
-  EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_EQ(t.cell_accuracy(), 1.0);
-  EXPECT_EQ(t.structure_accuracy(), 1.0);
-  EXPECT_EQ(t.extra_tables, 0);
+  expect_perfect("narrow");
 }
 
 TEST(EndToEnd, RandomisedLooksStayAccurate) {
-  auto t = extract_and_score("varied");
-  EXPECT_EQ(t.table_recall(), 1.0);
-  EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_EQ(t.cell_accuracy(), 1.0);
-  EXPECT_EQ(t.structure_accuracy(), 1.0);
-  EXPECT_EQ(t.extra_tables, 0);
+  expect_perfect("varied");
 }
 
 TEST(EndToEnd, AnotherProducerChromium) {
-  auto t = extract_and_score("chromium");
-  EXPECT_EQ(t.table_recall(), 1.0);
-  EXPECT_EQ(t.cell_accuracy(), 1.0);
-  EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_EQ(t.structure_accuracy(), 1.0);
-  EXPECT_EQ(t.extra_tables, 0);
+  expect_perfect("chromium");
 }
 
 TEST(EndToEnd, RotatedFixturesComeOutUpright) {
-  auto t = extract_and_score("rotated");
-  EXPECT_EQ(t.table_recall(), 1.0);
-  EXPECT_EQ(t.cell_accuracy(), 1.0);
-  EXPECT_EQ(t.numeric_accuracy(), 1.0);
-  EXPECT_EQ(t.structure_accuracy(), 1.0);
+  expect_perfect("rotated");
   auto out = scratch("rotated");
   auto doc = document_from_json(nlohmann::json::parse(slurp(out / "sanmenxia-2023-final-sideways.json")));
   int turned = 0;

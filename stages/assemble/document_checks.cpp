@@ -65,10 +65,7 @@ DocumentChecks check_document(const std::vector<PageResult>& pages) {
           chain.push_back(it->second);
         else
           break;
-      if (chain.size() == 1) {
-        for (auto& c : find_arithmetic_checks(t)) result.checks.push_back(std::move(c));
-        continue;
-      }
+      // A table on its own is a chain of one: joining it changes nothing.
       std::vector<Origin> origin;
       const Table joined = join_chain(chain, origin);
       for (auto& check : find_arithmetic_checks(joined)) {

@@ -128,8 +128,12 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
   if (!glyphs.empty()) {
     line_ink.horizontal = ink.horizontal.clone();
     line_ink.horizontal.setTo(0, cores);
-    line_ink.vertical = ink.vertical.data == ink.horizontal.data ? line_ink.horizontal : ink.vertical.clone();
-    line_ink.vertical.setTo(0, cores);
+    if (ink.vertical.data == ink.horizontal.data) {  // plain page: one ink serves both directions
+      line_ink.vertical = line_ink.horizontal;
+    } else {
+      line_ink.vertical = ink.vertical.clone();
+      line_ink.vertical.setTo(0, cores);
+    }
   }
   result.debug.segments =
       drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, text.boxes, ink);

@@ -246,10 +246,14 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
   //    rule is one straight line drawn whole, over or under any text; the strokes of glyphs beside
   //    the edge are short and, at a seam between two glyphs, lie on different lines. Used when text
   //    leaves too few clear positions: tight rows, glyphs overhanging a narrow column.
+  //    Only lines within a pixel of the edge count: it sits on the rule that continues beside this
+  //    stretch, and the band's outer lines would mostly give a glyph's stroke room to pose as it.
   const bool have_text = !text.boxes.empty();
   const size_t length = static_cast<size_t>(to - from);
+  const int line_lo = std::max(lo, position - 1), line_hi = std::min(hi, position + 1);
   std::vector<char> clear(length, kNeutral);
-  std::vector<std::vector<char>> lines(static_cast<size_t>(hi - lo + 1), std::vector<char>(length, kBlank));
+  std::vector<std::vector<char>> lines(static_cast<size_t>(std::max(0, line_hi - line_lo + 1)),
+                                       std::vector<char>(length, kBlank));
   size_t clear_count = 0;
   for (int t = from; t < to; ++t) {
     bool any_ink = false, boxed = false;
@@ -259,18 +263,15 @@ EdgeInk edge_coverage(const cv::Mat& ink, const TextMasks& text, bool vertical, 
       bool dark = ink.at<uchar>(y, x) != 0;
       any_ink = any_ink || dark;
       boxed = boxed || (have_text && text.boxes.at<uchar>(y, x) != 0);
-      lines[static_cast<size_t>(a - lo)][i] = dark ? kInk : kBlank;
+      if (dark && a >= line_lo && a <= line_hi) lines[static_cast<size_t>(a - line_lo)][i] = kInk;
     }
     if (!boxed) {
       clear[i] = any_ink ? kInk : kBlank;
       ++clear_count;
     }
   }
-  // Only lines within a pixel of the edge: it sits on the rule that continues beside this stretch,
-  // and the band's outer lines would mostly give a glyph's stroke room to pose as that rule.
   double best_line = -1;
-  for (int a = std::max(lo, position - 1); a <= std::min(hi, position + 1); ++a)
-    best_line = std::max(best_line, inked_share(std::move(lines[static_cast<size_t>(a - lo)]), bridge));
+  for (auto& line : lines) best_line = std::max(best_line, inked_share(std::move(line), bridge));
   // A rule shows itself over a few pixels at least; fewer clear ones are too little to go on.
   const size_t enough = std::max<size_t>(3, length / 10);
   return {clear_count >= enough ? inked_share(clear, bridge) : -1.0, best_line};
