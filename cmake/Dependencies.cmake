@@ -1,6 +1,8 @@
 # Every third-party library gridlift links, found from Debian packages (see .ci/run for the names).
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
+pkg_check_modules(TESSERACT REQUIRED IMPORTED_TARGET tesseract)
+pkg_check_modules(LEPTONICA REQUIRED IMPORTED_TARGET lept)
 find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs)
 find_package(TBB REQUIRED)
 find_package(spdlog REQUIRED)

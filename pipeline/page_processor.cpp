@@ -2,6 +2,7 @@
 
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -10,14 +11,27 @@
 
 #include "stages/assemble/page_assembler.h"
 #include "stages/assemble/table_title.h"
+#include "stages/clean/ink_glyphs.h"
+#include "stages/clean/page_cleanup.h"
 #include "stages/grid/grid_detector.h"
 #include "stages/load/text_layer.h"
+#include "stages/ocr/cell_image.h"
+#include "stages/ocr/cell_ocr.h"
+#include "stages/ocr/ocr_engine.h"
 #include "stages/orient/page_orientation.h"
 #include "stages/read/cell_reader.h"
 #include "stages/read/text_blocks.h"
 
 namespace gridlift {
 namespace {
+
+// Tesseract engines are not thread-safe and slow to load: one per worker thread, loaded on the
+// first page that needs OCR, kept for the life of the thread.
+OcrEngine& ocr_engine_for_this_thread() {
+  thread_local std::unique_ptr<OcrEngine> engine;
+  if (!engine) engine = std::make_unique<OcrEngine>();
+  return *engine;
+}
 
 class Stopwatch {
  public:
@@ -46,19 +60,30 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   work.result.mode = PageMode::kText;
   work.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
   if (chars.empty()) {
-    work.result.mode = PageMode::kNone;
-    work.decision = "no text layer; OCR is not available in this build, cells stay empty";
+    work.result.mode = PageMode::kOcr;
+    work.decision = "no text layer; read by OCR";
   } else if (double garbled = garbled_fraction(chars); garbled > options.max_garbled_fraction) {
     char share[32];
     std::snprintf(share, sizeof share, "%.0f%%", garbled * 100);
-    work.result.mode = PageMode::kNone;
-    work.decision = std::string("text layer garbled (") + share + " unreadable code points); not used";
+    work.result.mode = PageMode::kOcr;
+    work.decision = std::string("text layer garbled (") + share + " unreadable code points); read by OCR";
     chars.clear();
   }
   work.times.load_ms = clock.lap_ms();
 
-  PageRaster raster = rasterize_page(*page, geometry.width, geometry.height, options.raster);
+  const bool from_pixels = chars.empty();
+  GridOptions grid_options = options.grid;
+  RasterOptions raster_options = options.raster;
+  if (from_pixels) raster_options.dpi = options.ocr_dpi;
+  PageRaster raster = rasterize_page(*page, geometry.width, geometry.height, raster_options);
   work.times.rasterize_ms = clock.lap_ms();
+  if (from_pixels) {
+    CleanPage clean = clean_scanned_page(raster.gray, options.cleanup);
+    raster.gray = std::move(clean.gray);
+    work.skew_degrees = clean.skew_degrees;
+    // Grain and JPEG noise must not pass as faint ink: demand a contrast well above the paper's own.
+    grid_options.ink_contrast = std::max(grid_options.ink_contrast, 4 * clean.paper_noise);
+  }
 
   double width = geometry.width, height = geometry.height;
   int turns = quarter_turns_to_upright(chars);
@@ -73,20 +98,25 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   for (const auto& c : chars)
     glyphs.push_back(
         {raster.scale.to_image(c.box), static_cast<int>(std::lround(raster.scale.to_pixels(c.font_size)))});
-  GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, options.grid);
+  if (from_pixels) glyphs = glyphs_from_ink(raster.gray, raster.scale);
+  GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, grid_options);
   work.times.grid_ms = clock.lap_ms();
 
   std::vector<char> taken(chars.size(), 0);
   std::vector<Table> tables;
-  for (const auto& grid : detection.tables) tables.push_back(read_table(grid, raster.scale, chars, taken));
+  if (from_pixels) {
+    cv::Mat ink = binarize_page(raster.gray);
+    OcrEngine& engine = ocr_engine_for_this_thread();
+    for (const auto& grid : detection.tables)
+      tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, engine));
+  } else {
+    for (const auto& grid : detection.tables) tables.push_back(read_table(grid, raster.scale, chars, taken));
+  }
   std::vector<double> table_glyph_heights;
   for (size_t i = 0; i < chars.size(); ++i)
     if (taken[i]) table_glyph_heights.push_back(chars[i].box.height());
   auto lines = free_lines(chars, taken);
   assemble_page(work.result, std::move(tables), lines, body_text_height(lines, table_glyph_heights));
-  if (work.result.mode == PageMode::kNone)  // nothing was read into these cells
-    for (auto& table : work.result.tables)
-      for (auto& cell : table.cells) cell.confidence = 0.0;
   work.debug = std::move(detection.debug);
   work.grids = std::move(detection.tables);
   if (options.keep_raster) work.raster = raster.gray;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "models/page.h"
+#include "stages/clean/page_cleanup.h"
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
 #include "stages/rasterize/page_raster.h"
@@ -15,6 +16,9 @@ namespace gridlift {
 
 struct ExtractOptions {
   RasterOptions raster;
+  //! Pages read from pixels are drawn at this resolution: Tesseract wants text ~20-30 px tall.
+  double ocr_dpi = 300;
+  CleanupOptions cleanup;
   GridOptions grid;
   //! A text layer with more than this share of unreadable code points is not trusted.
   double max_garbled_fraction = 0.2;
@@ -35,7 +39,8 @@ struct PageWork {
   PixelScale scale;              //!< of that raster
   cv::Mat raster;                //!< the upright page image, only if ExtractOptions::keep_raster
   StageTimes times;
-  std::string decision;  //!< why the page's text came from where it did, for the log
+  double skew_degrees = 0;  //!< deskew applied to a page read from pixels
+  std::string decision;     //!< why the page's text came from where it did, for the log
 };
 
 //! Processes page `index` (0-based) of `doc`. Throws std::runtime_error if the page cannot be read.

@@ -84,6 +84,27 @@ void expect_perfect(const std::string& variant) {
   EXPECT_EQ(t.extra_tables, 0) << variant;
 }
 
+// Scanned pages, read by OCR: floors from issue 4's acceptance (measured figures in README.md).
+TEST(EndToEnd, ScannedFixturesReadByOcr) {
+  const auto out = fresh_dir("scan");
+  RunOptions options;
+  options.output_folder = out;
+  options.jobs = 2;
+  auto summary = run_extraction(pdfs_in(kFixtures / "scan"), options);
+  EXPECT_EQ(summary.documents_failed, 0);
+  ScoreTally total;
+  for (const auto& r : score_paths(kFixtures / "scan", out)) {
+    EXPECT_TRUE(r.problem.empty()) << r.problem;
+    const bool at_300 = r.name.find("scan300") != std::string::npos;
+    EXPECT_GE(r.tally.numeric_accuracy(), at_300 ? 0.995 : 0.99) << r.name;
+    total.add(r.tally);
+  }
+  EXPECT_EQ(total.table_recall(), 1.0);
+  EXPECT_GE(total.cell_accuracy(), 0.98);
+  EXPECT_GE(total.structure_accuracy(), 0.98);
+  EXPECT_EQ(total.extra_tables, 0);
+}
+
 TEST(EndToEnd, DigitalFixtures) {
   expect_perfect("digital");
 }

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "pipeline/extraction_run.h"
+#include "pipeline/openmp_limit.h"
 #include "pipeline/page_processor.h"
 #include "stages/load/pdf_document.h"
 
@@ -40,6 +41,7 @@ std::vector<fs::path> collect(const std::vector<std::string>& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  gridlift::restart_with_single_threaded_openmp(argv);
   int repeat = 3;
   double dpi = gridlift::RasterOptions{}.dpi;
   std::vector<std::string> args;

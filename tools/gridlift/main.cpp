@@ -13,6 +13,7 @@
 
 #include "pipeline/exit_code.h"
 #include "pipeline/extraction_run.h"
+#include "pipeline/openmp_limit.h"
 #include "tools/score/document_score.h"
 
 #ifndef GRIDLIFT_VERSION
@@ -53,6 +54,7 @@ void set_verbosity(int verbose, bool quiet) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  gridlift::restart_with_single_threaded_openmp(argv);
   CLI::App app{kDescription, "gridlift"};
   app.footer(kExamples);
   // Library versions too: they decide what a bug report can reproduce.

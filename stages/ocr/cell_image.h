@@ -1,0 +1,34 @@
+#pragma once
+// Stage 4b, read from pixels: one cell's ink made ready for OCR. Pure OpenCV, no Tesseract:
+// what is left of the rulings is removed, specks dropped, blank cells told apart, and the ink
+// classified as a number (narrow glyphs only) or text. A number stacked one glyph per line by a
+// narrow column is laid back out as one line.
+
+#include <opencv2/core.hpp>
+
+#include "models/geometry.h"
+#include "stages/ocr/ocr_engine.h"
+
+namespace gridlift {
+
+struct CellImage {
+  bool blank = true;
+  cv::Mat gray;  //!< dark text on white with a margin; empty if blank
+  LineScript script = LineScript::kText;
+  int lines = 0;         //!< text lines found in the cell
+  int glyph_height = 0;  //!< height of the tallest blob, in pixels
+  //! Dashes only ("-", "----": the placeholder for nil): how many. The recognizers cannot count a
+  //! run of identical marks, so such a cell is read by counting them.
+  int dashes = 0;
+  ImageRect ink;  //!< the ink kept, in page pixels
+};
+
+//! `gray` is the cleaned page, `ink` its binarization (255 = ink), `cell` the cell's box between
+//! the centres of its rules, all in the pixels of `scale`.
+CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
+                             const PixelScale& scale);
+
+//! Dark pixels of a cleaned page: Otsu's threshold, which splits ink from flattened paper.
+cv::Mat binarize_page(const cv::Mat& gray);
+
+}  // namespace gridlift

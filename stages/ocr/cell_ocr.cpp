@@ -1,0 +1,99 @@
+#include "stages/ocr/cell_ocr.h"
+
+#include <cmath>
+#include <cstring>
+#include <opencv2/imgproc.hpp>
+#include <sstream>
+#include <vector>
+
+#include "models/unicode.h"
+#include "stages/ocr/cell_image.h"
+#include "stages/read/text_lines.h"
+
+namespace gridlift {
+namespace {
+
+// Under this confidence a number reading is doubted and the cell is read as text as well.
+constexpr double kDoubtfulNumber = 0.6;
+
+std::string tidy_line(const std::string& line) {
+  std::vector<char32_t> cps;
+  for (size_t i = 0; i < line.size();) cps.push_back(next_code_point(line, i));
+  std::string out;
+  char32_t previous = 0;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (is_space(cps[i])) {
+      size_t j = i;
+      while (j < cps.size() && is_space(cps[j])) ++j;
+      const bool edge = previous == 0 || j == cps.size();
+      if (!edge && !(is_cjk(previous) && is_cjk(cps[j]))) out += ' ';
+      i = j - 1;
+      continue;
+    }
+    append_utf8(out, cps[i]);
+    previous = cps[i];
+  }
+  return out;
+}
+
+// Digits with at most one other character (a stray mark the recognizer saw as a letter).
+bool reads_as_number(const std::string& text) {
+  int digits = 0, others = 0;
+  for (size_t i = 0; i < text.size();) {
+    char32_t cp = next_code_point(text, i);
+    if (cp >= '0' && cp <= '9')
+      ++digits;
+    else if (cp > 0x7F || !std::strchr(kNumberCharacters, static_cast<int>(cp)))
+      ++others;
+  }
+  return digits > 0 && others <= 1;
+}
+
+}  // namespace
+
+std::string tidy_ocr_text(const std::string& raw) {
+  std::vector<std::string> lines;
+  std::istringstream in(raw);
+  for (std::string line; std::getline(in, line);)
+    if (auto tidy = tidy_line(line); !tidy.empty()) lines.push_back(std::move(tidy));
+  return join_lines(lines);
+}
+
+Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
+                        const cv::Mat& ink, OcrEngine& engine) {
+  Table table;
+  table.n_rows = grid.n_rows();
+  table.n_cols = grid.n_cols();
+  table.bbox = scale.to_pdf(grid.bbox);
+  const int dpi = static_cast<int>(std::lround(scale.dpi));
+  for (const auto& g : grid.cells) {
+    Cell cell;
+    cell.row = g.row;
+    cell.col = g.col;
+    cell.row_span = g.row_span;
+    cell.col_span = g.col_span;
+    cell.bbox = scale.to_pdf(grid.cell_rect(g));
+    CellImage image = prepare_cell_image(gray, ink, grid.cell_rect(g), scale);
+    if (image.dashes > 0) {
+      cell.text = std::string(static_cast<size_t>(image.dashes), '-');
+      cell.confidence = 1.0;
+    } else if (!image.blank) {
+      OcrText reading = engine.read(image.gray, image.script, dpi);
+      if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
+        OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);
+        if (as_text.confidence > reading.confidence) reading = std::move(as_text);
+      } else if (image.script == LineScript::kText && reads_as_number(reading.text)) {
+        // Shape said text (a wide "4", a digit broken in two), the reading says number: the
+        // number recognizer settles it, as it reads digits more surely than chi_sim.
+        OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
+        if (as_number.confidence > reading.confidence) reading = std::move(as_number);
+      }
+      cell.text = tidy_ocr_text(reading.text);
+      cell.confidence = reading.confidence;
+    }
+    table.cells.push_back(std::move(cell));
+  }
+  return table;
+}
+
+}  // namespace gridlift

@@ -1,0 +1,25 @@
+#pragma once
+// Stage 4b, read from pixels: the cells of a detected grid read by OCR, where the page has no
+// usable text layer. Each cell is cropped from the cleaned page, its rulings removed, and read as
+// a number or as text (see cell_image.h); lines are joined by the same rules as text-layer cells.
+
+#include <opencv2/core.hpp>
+#include <string>
+
+#include "models/geometry.h"
+#include "models/table.h"
+#include "stages/grid/grid_types.h"
+#include "stages/ocr/ocr_engine.h"
+
+namespace gridlift {
+
+//! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
+//! CJK characters (chi_sim spaces them out), runs of spaces collapsed.
+std::string tidy_ocr_text(const std::string& raw);
+
+//! A table whose cells hold the OCR reading of `gray` (the cleaned page) inside each cell of
+//! `grid`, with Tesseract's confidence; blank cells are "" with confidence 1.
+Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
+                        const cv::Mat& ink, OcrEngine& engine);
+
+}  // namespace gridlift
