@@ -17,6 +17,7 @@
 #include "stages/load/text_layer.h"
 #include "stages/ocr/cell_image.h"
 #include "stages/ocr/cell_ocr.h"
+#include "stages/ocr/free_text_ocr.h"
 #include "stages/ocr/ocr_engine.h"
 #include "stages/orient/page_orientation.h"
 #include "stages/read/cell_reader.h"
@@ -79,6 +80,7 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   work.times.rasterize_ms = clock.lap_ms();
   if (from_pixels) {
     CleanPage clean = clean_scanned_page(raster.gray, options.cleanup);
+    work.times.clean_ms = clock.lap_ms();
     raster.gray = std::move(clean.gray);
     work.skew_degrees = clean.skew_degrees;
     // Grain and JPEG noise must not pass as faint ink: demand a contrast well above the paper's own.
@@ -102,14 +104,17 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, grid_options);
   work.times.grid_ms = clock.lap_ms();
 
-  std::vector<char> taken(chars.size(), 0);
   std::vector<Table> tables;
   if (from_pixels) {
     cv::Mat ink = binarize_page(raster.gray);
     OcrEngine& engine = ocr_engine_for_this_thread();
     for (const auto& grid : detection.tables)
       tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, engine));
-  } else {
+    chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
+    work.times.ocr_ms = clock.lap_ms();
+  }
+  std::vector<char> taken(chars.size(), 0);
+  if (!from_pixels) {
     for (const auto& grid : detection.tables) tables.push_back(read_table(grid, raster.scale, chars, taken));
   }
   std::vector<double> table_glyph_heights;

@@ -28,8 +28,8 @@ struct ExtractOptions {
 
 //! Wall time of each stage for one page, in milliseconds.
 struct StageTimes {
-  double load_ms = 0, rasterize_ms = 0, grid_ms = 0, read_ms = 0;
-  double total() const { return load_ms + rasterize_ms + grid_ms + read_ms; }
+  double load_ms = 0, rasterize_ms = 0, clean_ms = 0, grid_ms = 0, ocr_ms = 0, read_ms = 0;
+  double total() const { return load_ms + rasterize_ms + clean_ms + grid_ms + ocr_ms + read_ms; }
 };
 
 struct PageWork {
