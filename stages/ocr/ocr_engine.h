@@ -33,7 +33,8 @@ class OcrEngine {
   OcrEngine& operator=(const OcrEngine&) = delete;
 
   //! Reads one line (kNumber) or one block of lines (kText) from an 8-bit gray image with dark
-  //! text on white and a margin around it; `dpi` is the image's resolution.
+  //! text on white and a margin around it; `dpi` is the image's resolution (reduced inside to the
+  //! resolution each recognizer reads best at).
   OcrText read(const cv::Mat& gray, LineScript script, int dpi);
 
  private:

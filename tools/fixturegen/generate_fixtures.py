@@ -473,20 +473,63 @@ def scan_pdf(src_pdf, dst_pdf, dpi, pages, rng):
 
 
 def scan_set(digital_dir, out_dir):
-    plans = [("jiaozuo-2023-final", 200, 6, 21), ("sanmenxia-2023-final", 300, 4, 22)]
-    for source, dpi, pages, seed_value in plans:
+    # The narrow one (stacked digits, scanned) goes to its own folder: a harder case than the
+    # acceptance scans, scored on its own.
+    plans = [("digital", "jiaozuo-2023-final", 200, 6, 21, "scan"), ("digital", "sanmenxia-2023-final", 300, 4, 22, "scan"),
+             ("narrow", "jiaozuo-2023-final-narrow", 300, 5, 23, "scan-narrow")]
+    for folder, source, dpi, pages, seed_value, target in plans:
+        source_dir = digital_dir.parent / folder
         name = f"{source}-scan{dpi}"
-        pdf = out_dir / f"{name}.pdf"
-        scan_pdf(digital_dir / f"{source}.pdf", pdf, dpi, pages, random.Random(seed_value))
-        truth = json.loads((digital_dir / f"{source}.truth.json").read_text(encoding="utf-8"))
+        (out_dir.parent / target).mkdir(exist_ok=True)
+        pdf = out_dir.parent / target / f"{name}.pdf"
+        scan_pdf(source_dir / f"{source}.pdf", pdf, dpi, pages, random.Random(seed_value))
+        truth = json.loads((source_dir / f"{source}.truth.json").read_text(encoding="utf-8"))
         truth["pages"] = truth["pages"][:pages]
         for page in truth["pages"]:
             page["mode"] = "ocr"
         truth["source"] = pdf.name
         import hashlib
         truth["sha256"] = hashlib.sha256(pdf.read_bytes()).hexdigest()
-        (out_dir / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+        (pdf.parent / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
                                                      encoding="utf-8")
+
+
+# ----------------------------------------------------------------------------------------------
+# Garbled variant: born-digital PDFs whose text layer lies, as when a producer writes a broken
+# ToUnicode map. The page looks right; copy-paste gives private-use code points.
+
+def garble_to_unicode(pdf):
+    """Points every glyph's ToUnicode entry at a private-use code point (U+E000 + font x 256 + code)."""
+    import pikepdf
+    fonts = {}
+    for page in pdf.pages:
+        for _, font in page.Resources.get("/Font", {}).items():
+            if "/ToUnicode" in font and font.ToUnicode.objgen not in fonts:
+                fonts[font.ToUnicode.objgen] = font.ToUnicode
+    for index, (_, stream) in enumerate(sorted(fonts.items())):
+        cmap = stream.read_bytes().decode("latin1")
+        base = 0xE000 + 256 * index
+
+        def pua(match):
+            return f"{match.group(1)} <{base + int(match.group(1)[1:-1], 16) % 256:04X}>"
+        cmap = re.sub(r"(<[0-9A-Fa-f]{2,4}>) <[0-9A-Fa-f]{4,8}>", pua, cmap)
+        stream.write(cmap.encode("latin1"))
+    return pdf
+
+
+def garbled_set(digital_dir, out_dir):
+    source = "sanmenxia-2023-final"
+    name = f"{source}-pua"
+    pdf = out_dir / f"{name}.pdf"
+    normalize_pdf(digital_dir / f"{source}.pdf", pdf, transform=garble_to_unicode)
+    truth = json.loads((digital_dir / f"{source}.truth.json").read_text(encoding="utf-8"))
+    for page in truth["pages"]:
+        page["mode"] = "ocr"
+    truth["source"] = pdf.name
+    import hashlib
+    truth["sha256"] = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    (out_dir / f"{name}.truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                 encoding="utf-8")
 
 
 def stacked_single_chars(pdf):
@@ -528,6 +571,8 @@ def main():
         rotated_set(out / "digital", out / "rotated", made["digital"])
         (out / "scan").mkdir(exist_ok=True)
         scan_set(out / "digital", out / "scan")
+        (out / "garbled").mkdir(exist_ok=True)
+        garbled_set(out / "digital", out / "garbled")
         (out / "chromium").mkdir(exist_ok=True)
         chromium_set(out / "chromium", work)
     print("done")
