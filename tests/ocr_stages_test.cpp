@@ -1,0 +1,138 @@
+// Unit tests of the pixel stages behind OCR: deskew, cell image preparation, text tidying and the
+// language-data lookup. Synthetic images, so each mechanism is tested apart from Tesseract.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <functional>
+#include <opencv2/imgproc.hpp>
+
+#include "stages/clean/page_cleanup.h"
+#include "stages/ocr/cell_image.h"
+#include "stages/ocr/cell_ocr.h"
+#include "stages/ocr/tessdata.h"
+
+namespace gridlift {
+namespace {
+
+const PixelScale k300{300};
+
+// A white page with horizontal "text lines" (dark bars broken into glyph-sized blocks).
+cv::Mat lined_page() {
+  cv::Mat page(1200, 900, CV_8UC1, cv::Scalar(255));
+  for (int y = 100; y < 1100; y += 40)
+    for (int x = 100; x < 800; x += 30)
+      cv::rectangle(page, {x, y}, {x + 22, y + 24}, cv::Scalar(20), cv::FILLED);
+  return page;
+}
+
+TEST(PageCleanup, MeasuresTheSkewItIsGivenBack) {
+  cv::Mat turned = rotate_page(lined_page(), 1.2);  // counter-clockwise
+  CleanPage clean = clean_scanned_page(turned);
+  EXPECT_NEAR(clean.skew_degrees, -1.2, 0.15);
+  EXPECT_NEAR(measure_skew_degrees(clean.gray, 5), 0.0, 0.15);
+}
+
+TEST(PageCleanup, LeavesAStraightPageAlone) {
+  CleanPage clean = clean_scanned_page(lined_page());
+  EXPECT_NEAR(clean.skew_degrees, 0.0, 0.1);  // Leptonica's search step may leave a few hundredths
+}
+
+TEST(PageCleanup, FlattensGrayPaperToWhite) {
+  cv::Mat page(1600, 1200, CV_8UC1, cv::Scalar(200));                       // A4 at ~140 dpi, gray paper
+  cv::rectangle(page, {600, 600}, {606, 640}, cv::Scalar(40), cv::FILLED);  // a stroke
+  cv::Mat flat = flatten_background(page);
+  EXPECT_GT(flat.at<uchar>(300, 300), 245);
+  EXPECT_LT(flat.at<uchar>(620, 603), 80);
+}
+
+// A ruled cell 200 x 60 px at (50, 50) with 4 px rules; `draw` puts the content inside.
+cv::Mat ruled_cell(const std::function<void(cv::Mat&)>& draw) {
+  cv::Mat page(160, 300, CV_8UC1, cv::Scalar(255));
+  cv::rectangle(page, {48, 48}, {252, 112}, cv::Scalar(0), 4);
+  draw(page);
+  return page;
+}
+
+const ImageRect kCell{50, 50, 250, 110};
+
+TEST(CellImage, RulesAloneMakeABlankCell) {
+  cv::Mat page = ruled_cell([](cv::Mat&) {});
+  EXPECT_TRUE(prepare_cell_image(page, binarize_page(page), kCell, k300).blank);
+}
+
+TEST(CellImage, DigitShapedGlyphsAreReadAsANumber) {
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    for (int x = 150; x < 230; x += 20) cv::rectangle(p, {x, 65}, {x + 12, 92}, cv::Scalar(0), 3);  // "0000"
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.script, LineScript::kNumber);
+  EXPECT_EQ(image.lines, 1);
+}
+
+TEST(CellImage, AWideStrokeMakesItText) {
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    cv::rectangle(p, {80, 66}, {112, 94}, cv::Scalar(0), 3);   // 口
+    cv::line(p, {120, 80}, {160, 80}, cv::Scalar(0), 3);       // 一
+    cv::rectangle(p, {170, 66}, {182, 94}, cv::Scalar(0), 3);  // a narrow glyph
+  });
+  EXPECT_EQ(prepare_cell_image(page, binarize_page(page), kCell, k300).script, LineScript::kText);
+}
+
+TEST(CellImage, RuleRemnantsAlongTheSidesAreNotText) {
+  // The right rule leans into the cell (a skew residue): only the digits may remain.
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    cv::line(p, {246, 55}, {244, 80}, cv::Scalar(0), 2);
+    for (int x = 120; x < 180; x += 20) cv::rectangle(p, {x, 65}, {x + 12, 92}, cv::Scalar(0), 3);
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_LE(image.ink.x1, 195);
+}
+
+TEST(CellImage, DashesAreCounted) {
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    for (int x = 80; x < 200; x += 30) cv::rectangle(p, {x, 78}, {x + 18, 81}, cv::Scalar(0), cv::FILLED);
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  EXPECT_EQ(image.dashes, 4);
+}
+
+TEST(CellImage, StackedDigitsAreLaidOnOneLine) {
+  cv::Mat page(300, 200, CV_8UC1, cv::Scalar(255));
+  for (int k = 0; k < 4; ++k)
+    cv::rectangle(page, {90, 60 + 50 * k}, {102, 87 + 50 * k}, cv::Scalar(0), 3);  // four stacked "0"
+  CellImage image = prepare_cell_image(page, binarize_page(page), {60, 40, 140, 280}, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.lines, 4);
+  EXPECT_EQ(image.script, LineScript::kNumber);
+  EXPECT_LE(image.gray.rows, image.glyph_height * 2 + 2);  // one line high (glyph and margins)...
+  EXPECT_GT(image.gray.cols, image.glyph_height * 3);      // ...and four glyphs wide
+}
+
+TEST(OcrText, ChineseSpacingDroppedLatinKept) {
+  EXPECT_EQ(tidy_ocr_text("一 般 公 共 服 务 支出"), "一般公共服务支出");
+  EXPECT_EQ(tidy_ocr_text("2023 年度"), "2023 年度");
+  EXPECT_EQ(tidy_ocr_text("1\n0\n9\n.\n3\n0"), "109.30");
+}
+
+TEST(Tessdata, MissingLanguageIsNamedWithItsPackage) {
+  const char* old = std::getenv("TESSDATA_PREFIX");
+  std::string saved = old ? old : "";
+  setenv("TESSDATA_PREFIX", "/nonexistent-tessdata", 1);
+  try {
+    find_tessdata({"chi_sim"});
+    ADD_FAILURE() << "no error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("chi_sim.traineddata"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("tesseract-ocr-chi-sim"), std::string::npos) << e.what();
+  }
+  if (old)
+    setenv("TESSDATA_PREFIX", saved.c_str(), 1);
+  else
+    unsetenv("TESSDATA_PREFIX");
+}
+
+}  // namespace
+}  // namespace gridlift
