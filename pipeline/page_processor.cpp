@@ -15,7 +15,6 @@
 #include "stages/clean/page_cleanup.h"
 #include "stages/grid/grid_detector.h"
 #include "stages/load/text_layer.h"
-#include "stages/ocr/cell_image.h"
 #include "stages/ocr/cell_ocr.h"
 #include "stages/ocr/free_text_ocr.h"
 #include "stages/ocr/ocr_engine.h"
@@ -100,13 +99,16 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   for (const auto& c : chars)
     glyphs.push_back(
         {raster.scale.to_image(c.box), static_cast<int>(std::lround(raster.scale.to_pixels(c.font_size)))});
-  if (from_pixels) glyphs = glyphs_from_ink(raster.gray, raster.scale);
+  cv::Mat ink;  // of a page read from pixels: its glyph blobs, then its cells' ink
+  if (from_pixels) {
+    ink = binarize_page(raster.gray);
+    glyphs = glyphs_from_ink(ink, raster.scale);
+  }
   GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, grid_options);
   work.times.grid_ms = clock.lap_ms();
 
   std::vector<Table> tables;
   if (from_pixels) {
-    cv::Mat ink = binarize_page(raster.gray);
     OcrEngine& engine = ocr_engine_for_this_thread();
     for (const auto& grid : detection.tables)
       tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, engine));

@@ -30,6 +30,15 @@ struct ExtractOptions {
 struct StageTimes {
   double load_ms = 0, rasterize_ms = 0, clean_ms = 0, grid_ms = 0, ocr_ms = 0, read_ms = 0;
   double total() const { return load_ms + rasterize_ms + clean_ms + grid_ms + ocr_ms + read_ms; }
+  StageTimes& operator+=(const StageTimes& o) {
+    load_ms += o.load_ms;
+    rasterize_ms += o.rasterize_ms;
+    clean_ms += o.clean_ms;
+    grid_ms += o.grid_ms;
+    ocr_ms += o.ocr_ms;
+    read_ms += o.read_ms;
+    return *this;
+  }
 };
 
 struct PageWork {

@@ -52,18 +52,22 @@ std::vector<fs::path> pdfs_in(const fs::path& folder) {
   return out;
 }
 
-ScoreTally extract_and_score(const std::string& variant, int jobs = 2) {
+// Extracts every PDF of fixtures/VARIANT into scratch(VARIANT) and scores each document.
+std::vector<DocumentReport> extract_and_score_each(const std::string& variant, int jobs = 2) {
   const auto out = fresh_dir(variant);
   RunOptions options;
   options.output_folder = out;
   options.jobs = jobs;
   auto summary = run_extraction(pdfs_in(kFixtures / variant), options);
   EXPECT_EQ(summary.documents_failed, 0) << variant;
+  auto reports = score_paths(kFixtures / variant, out);
+  for (const auto& r : reports) EXPECT_TRUE(r.problem.empty()) << r.problem;
+  return reports;
+}
+
+ScoreTally extract_and_score(const std::string& variant, int jobs = 2) {
   ScoreTally total;
-  for (const auto& r : score_paths(kFixtures / variant, out)) {
-    EXPECT_TRUE(r.problem.empty()) << r.problem;
-    total.add(r.tally);
-  }
+  for (const auto& r : extract_and_score_each(variant, jobs)) total.add(r.tally);
   return total;
 }
 
@@ -86,15 +90,8 @@ void expect_perfect(const std::string& variant) {
 
 // Scanned pages, read by OCR: floors from issue 4's acceptance (measured figures in README.md).
 TEST(EndToEnd, ScannedFixturesReadByOcr) {
-  const auto out = fresh_dir("scan");
-  RunOptions options;
-  options.output_folder = out;
-  options.jobs = 2;
-  auto summary = run_extraction(pdfs_in(kFixtures / "scan"), options);
-  EXPECT_EQ(summary.documents_failed, 0);
   ScoreTally total;
-  for (const auto& r : score_paths(kFixtures / "scan", out)) {
-    EXPECT_TRUE(r.problem.empty()) << r.problem;
+  for (const auto& r : extract_and_score_each("scan")) {
     const bool at_300 = r.name.find("scan300") != std::string::npos;
     EXPECT_GE(r.tally.numeric_accuracy(), at_300 ? 0.995 : 0.99) << r.name;
     total.add(r.tally);
@@ -108,19 +105,13 @@ TEST(EndToEnd, ScannedFixturesReadByOcr) {
 // A born-digital PDF whose ToUnicode maps point at private-use code points: the text layer is
 // refused and every page read by OCR, to the same floors as the scans.
 TEST(EndToEnd, GarbledTextLayerIsDetectedAndReadByOcr) {
-  const auto out = fresh_dir("garbled");
-  RunOptions options;
-  options.output_folder = out;
-  auto summary = run_extraction(pdfs_in(kFixtures / "garbled"), options);
-  EXPECT_EQ(summary.documents_failed, 0);
-  for (const auto& r : score_paths(kFixtures / "garbled", out)) {
-    EXPECT_TRUE(r.problem.empty()) << r.problem;
+  for (const auto& r : extract_and_score_each("garbled")) {
     EXPECT_EQ(r.tally.table_recall(), 1.0) << r.name;
     EXPECT_GE(r.tally.cell_accuracy(), 0.98) << r.name;
     EXPECT_GE(r.tally.numeric_accuracy(), 0.985) << r.name;  // measured 0.990: one amount misread 3 times
     EXPECT_GE(r.tally.structure_accuracy(), 0.98) << r.name;
   }
-  for (const auto& e : fs::directory_iterator(out))
+  for (const auto& e : fs::directory_iterator(scratch("garbled")))
     if (e.path().extension() == ".json") {
       const DocumentResult doc = document_from_json(nlohmann::json::parse(slurp(e.path())));
       for (const auto& page : doc.pages)

@@ -30,7 +30,7 @@ TEST(PageCleanup, MeasuresTheSkewItIsGivenBack) {
   cv::Mat turned = rotate_page(lined_page(), 1.2);  // counter-clockwise
   CleanPage clean = clean_scanned_page(turned);
   EXPECT_NEAR(clean.skew_degrees, -1.2, 0.15);
-  EXPECT_NEAR(measure_skew_degrees(clean.gray, 5), 0.0, 0.15);
+  EXPECT_NEAR(measure_skew_degrees(binarize_page(clean.gray), 5), 0.0, 0.15);
 }
 
 TEST(PageCleanup, LeavesAStraightPageAlone) {

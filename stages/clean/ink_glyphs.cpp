@@ -5,18 +5,20 @@
 
 namespace gridlift {
 
-std::vector<GlyphBox> glyphs_from_ink(const cv::Mat& gray, const PixelScale& scale, double max_glyph_pt) {
-  cv::Mat ink, labels, stats, centroids;
-  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+bool is_glyph_sized(int width, int height, const PixelScale& scale, double max_glyph_pt) {
+  const int max_size = scale.pixels(max_glyph_pt, 4), min_size = scale.pixels(1.5, 2);
+  return width <= max_size && height <= max_size && std::max(width, height) >= min_size;
+}
+
+std::vector<GlyphBox> glyphs_from_ink(const cv::Mat& ink, const PixelScale& scale, double max_glyph_pt) {
+  cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  const int max_size = scale.pixels(max_glyph_pt, 4);
-  const int min_size = scale.pixels(1.5, 2);  // a full stop at 9 pt is ~1.5 pt; smaller is noise
   const int pad = scale.pixels(1, 1);
   std::vector<GlyphBox> glyphs;
   for (int i = 1; i < n; ++i) {
     const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (w > max_size || h > max_size || std::max(w, h) < min_size) continue;
+    if (!is_glyph_sized(w, h, scale, max_glyph_pt)) continue;
     // A text layer's box holds the glyph's ascent and descent, not just its ink: pad the blob the
     // same way, so that strokes sitting on the baseline fall inside the box as they do there.
     const int pad_y = std::max(h / 4, pad), pad_x = std::max(w / 10, 1);

@@ -11,9 +11,13 @@
 
 namespace gridlift {
 
-//! Blobs of ink the size of a character (connected components of the Otsu-binarized page no
-//! larger than `max_glyph_pt` either way and not specks), in reading order: top to bottom by line,
-//! left to right. `em` is left 0 (unknown).
-std::vector<GlyphBox> glyphs_from_ink(const cv::Mat& gray, const PixelScale& scale, double max_glyph_pt = 24);
+//! A blob `width` x `height` pixels could be a character: neither side over `max_glyph_pt`, and
+//! not a speck (a full stop at 9 pt is ~1.5 pt; smaller is noise).
+bool is_glyph_sized(int width, int height, const PixelScale& scale, double max_glyph_pt);
+
+//! Blobs of ink the size of a character (connected components of `ink`, the page's
+//! binarize_page(), no larger than `max_glyph_pt` either way and not specks), in reading order: top to bottom
+//! by line, left to right. `em` is left 0 (unknown).
+std::vector<GlyphBox> glyphs_from_ink(const cv::Mat& ink, const PixelScale& scale, double max_glyph_pt = 24);
 
 }  // namespace gridlift

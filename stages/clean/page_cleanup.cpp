@@ -14,10 +14,8 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
-// A 1-bit Leptonica image of the dark pixels of `gray` (Leptonica: 1 = foreground).
-PixPtr to_binary_pix(const cv::Mat& gray) {
-  cv::Mat ink;
-  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+// A 1-bit Leptonica image of `ink` (255 = ink; Leptonica: 1 = foreground).
+PixPtr to_binary_pix(const cv::Mat& ink) {
   PixPtr pix(pixCreate(ink.cols, ink.rows, 1));
   if (!pix) return nullptr;
   l_uint32* data = pixGetData(pix.get());
@@ -47,8 +45,14 @@ cv::Mat flatten_background(const cv::Mat& gray) {
   return flat;
 }
 
-double measure_skew_degrees(const cv::Mat& gray, double max_degrees) {
-  PixPtr pix = to_binary_pix(gray);
+cv::Mat binarize_page(const cv::Mat& gray) {
+  cv::Mat ink;
+  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  return ink;
+}
+
+double measure_skew_degrees(const cv::Mat& ink, double max_degrees) {
+  PixPtr pix = to_binary_pix(ink);
   if (!pix) return 0;
   l_float32 angle = 0, confidence = 0;
   // Reduce 4x for the sweep, 2x for the binary search: plenty of lines at 150-300 dpi, and fast.
@@ -68,9 +72,7 @@ cv::Mat rotate_page(const cv::Mat& gray, double degrees) {
   return out;
 }
 
-double paper_noise(const cv::Mat& gray) {
-  cv::Mat ink;
-  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+double paper_noise(const cv::Mat& gray, const cv::Mat& ink) {
   cv::Scalar mean, deviation;
   cv::meanStdDev(gray, mean, deviation, ink == 0);
   return deviation[0];
@@ -79,11 +81,12 @@ double paper_noise(const cv::Mat& gray) {
 CleanPage clean_scanned_page(const cv::Mat& gray, const CleanupOptions& options) {
   CleanPage page;
   page.gray = flatten_background(gray);
-  page.paper_noise = paper_noise(page.gray);
-  double skew = measure_skew_degrees(page.gray, options.max_skew_degrees);
+  const cv::Mat ink = binarize_page(page.gray);
+  page.paper_noise = paper_noise(page.gray, ink);
+  double skew = measure_skew_degrees(ink, options.max_skew_degrees);
   if (std::abs(skew) >= options.min_skew_degrees && std::abs(skew) <= options.max_skew_degrees) {
-    // Leptonica's angle is the one to rotate by to level the lines, clockwise positive in image
-    // coordinates (y down); OpenCV's is counter-clockwise positive.
+    // The lines are turned `skew` counter-clockwise; turning the page back by -skew (OpenCV's
+    // angles are counter-clockwise positive) levels them.
     page.gray = rotate_page(page.gray, -skew);
     page.skew_degrees = -skew;
   }

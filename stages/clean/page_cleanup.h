@@ -25,16 +25,19 @@ struct CleanPage {
 //! closed away), so gray paper and uneven lighting drop out and ink keeps its contrast.
 cv::Mat flatten_background(const cv::Mat& gray);
 
-//! The angle, in degrees counter-clockwise, by which text lines and rules of `gray` are turned
-//! from horizontal; 0 when it cannot be told (blank pages, too little text). Leptonica's
-//! sweep-and-search over a reduced binary image.
-double measure_skew_degrees(const cv::Mat& gray, double max_degrees);
+//! Dark pixels of a flattened page (255 = ink): Otsu's threshold, which splits ink from paper.
+cv::Mat binarize_page(const cv::Mat& gray);
+
+//! The angle, in degrees counter-clockwise, by which text lines and rules of the page whose
+//! binarization is `ink` are turned from horizontal; 0 when it cannot be told (blank pages, too
+//! little text). Leptonica's sweep-and-search over a reduced binary image.
+double measure_skew_degrees(const cv::Mat& ink, double max_degrees);
 
 //! `gray` turned by `degrees` counter-clockwise about its centre, same size, white filled in.
 cv::Mat rotate_page(const cv::Mat& gray, double degrees);
 
-//! Standard deviation of the gray levels of the paper (pixels brighter than the Otsu threshold).
-double paper_noise(const cv::Mat& gray);
+//! Standard deviation of the gray levels of the paper: the pixels of `gray` that `ink` leaves out.
+double paper_noise(const cv::Mat& gray, const cv::Mat& ink);
 
 //! flatten_background, paper_noise, then deskew within the options' limits.
 CleanPage clean_scanned_page(const cv::Mat& gray, const CleanupOptions& options = {});

@@ -54,19 +54,17 @@ std::vector<std::vector<Blob>> group_lines(std::vector<Blob> blobs) {
   return sorted;
 }
 
-// Digits are narrower than tall (0.5-0.65 em wide, 0.7 em tall); a Han character's strokes
-// include at least one wide one or a square outline. Punctuation is small. A cell of dashes only
-// ("-", "----", the placeholder for nil) is a number cell too; a dash is shorter than "一", which
-// is as wide as the text is tall (8.5 pt and more at the sizes tables use).
+// A dash ("-", the placeholder for nil, alone or in runs): flat, and shorter than "一", which is
+// as wide as the text is tall (8.5 pt and more at the sizes tables use).
 bool is_dash(const Blob& b, const PixelScale& scale) {
   return b.box.width > b.box.height && b.box.height <= scale.pixels(2, 2) &&
          b.box.width <= scale.pixels(6.5, 3);
 }
 
-bool looks_numeric(const std::vector<Blob>& blobs, const PixelScale& scale) {
-  if (std::all_of(blobs.begin(), blobs.end(), [&](const Blob& b) { return is_dash(b, scale); })) return true;
-  int tall = 0;
-  for (const auto& b : blobs) tall = std::max(tall, b.box.height);
+// Digits are narrower than tall (0.5-0.65 em wide, 0.7 em tall); a Han character's strokes
+// include at least one wide one or a square outline. Punctuation is small. `tall` is the height
+// of the tallest blob.
+bool looks_numeric(const std::vector<Blob>& blobs, int tall) {
   bool digit = false;
   for (const auto& b : blobs) {
     const cv::Rect& r = b.box;
@@ -89,12 +87,6 @@ cv::Rect bounds(const std::vector<Blob>& blobs) {
 }
 
 }  // namespace
-
-cv::Mat binarize_page(const cv::Mat& gray) {
-  cv::Mat ink;
-  cv::threshold(gray, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  return ink;
-}
 
 CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
                              const PixelScale& scale) {
@@ -169,16 +161,17 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
   auto lines = group_lines(blobs);
   out.lines = static_cast<int>(lines.size());
   out.blank = false;
-  out.script = looks_numeric(blobs, scale) ? LineScript::kNumber : LineScript::kText;
-  if (lines.size() == 1 &&
-      std::all_of(blobs.begin(), blobs.end(), [&](const Blob& b) { return is_dash(b, scale); }))
-    out.dashes = static_cast<int>(blobs.size());
-  cv::Rect all = bounds(blobs);
-  out.ink = {crop.x + all.x, crop.y + all.y, crop.x + all.x + all.width, crop.y + all.y + all.height};
-
   int tall = 0;
   for (const auto& b : blobs) tall = std::max(tall, b.box.height);
   out.glyph_height = tall;
+  // A cell of dashes only is a number cell too.
+  const bool dashes_only =
+      std::all_of(blobs.begin(), blobs.end(), [&](const Blob& b) { return is_dash(b, scale); });
+  out.script = dashes_only || looks_numeric(blobs, tall) ? LineScript::kNumber : LineScript::kText;
+  if (dashes_only && lines.size() == 1) out.dashes = static_cast<int>(blobs.size());
+  cv::Rect all = bounds(blobs);
+  out.ink = {crop.x + all.x, crop.y + all.y, crop.x + all.x + all.width, crop.y + all.y + all.height};
+
   const int margin = std::max(8, tall / 2);
   if (out.script == LineScript::kNumber && lines.size() > 1) {
     // A number broken over lines by a narrow column: lay the lines side by side on one baseline,

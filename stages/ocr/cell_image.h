@@ -23,12 +23,9 @@ struct CellImage {
   ImageRect ink;  //!< the ink kept, in page pixels
 };
 
-//! `gray` is the cleaned page, `ink` its binarization (255 = ink), `cell` the cell's box between
+//! `gray` is the cleaned page, `ink` its binarize_page() (255 = ink), `cell` the cell's box between
 //! the centres of its rules, all in the pixels of `scale`.
 CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
                              const PixelScale& scale);
-
-//! Dark pixels of a cleaned page: Otsu's threshold, which splits ink from flattened paper.
-cv::Mat binarize_page(const cv::Mat& gray);
 
 }  // namespace gridlift

@@ -8,6 +8,7 @@
 
 #include "models/unicode.h"
 #include "stages/ocr/cell_image.h"
+#include "stages/read/cell_reader.h"
 #include "stages/read/text_lines.h"
 
 namespace gridlift {
@@ -61,22 +62,13 @@ std::string tidy_ocr_text(const std::string& raw) {
 
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
                         const cv::Mat& ink, OcrEngine& engine) {
-  Table table;
-  table.n_rows = grid.n_rows();
-  table.n_cols = grid.n_cols();
-  table.bbox = scale.to_pdf(grid.bbox);
+  Table table = table_on_grid(grid, scale);  // blank cells stay "" with confidence 1
   const int dpi = static_cast<int>(std::lround(scale.dpi));
-  for (const auto& g : grid.cells) {
-    Cell cell;
-    cell.row = g.row;
-    cell.col = g.col;
-    cell.row_span = g.row_span;
-    cell.col_span = g.col_span;
-    cell.bbox = scale.to_pdf(grid.cell_rect(g));
-    CellImage image = prepare_cell_image(gray, ink, grid.cell_rect(g), scale);
+  for (size_t i = 0; i < grid.cells.size(); ++i) {
+    Cell& cell = table.cells[i];
+    CellImage image = prepare_cell_image(gray, ink, grid.cell_rect(grid.cells[i]), scale);
     if (image.dashes > 0) {
       cell.text = std::string(static_cast<size_t>(image.dashes), '-');
-      cell.confidence = 1.0;
     } else if (!image.blank) {
       OcrText reading = engine.read(image.gray, image.script, dpi);
       if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
@@ -91,7 +83,6 @@ Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv
       cell.text = tidy_ocr_text(reading.text);
       cell.confidence = reading.confidence;
     }
-    table.cells.push_back(std::move(cell));
   }
   return table;
 }

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "models/unicode.h"
+#include "stages/clean/ink_glyphs.h"
 #include "stages/ocr/cell_ocr.h"
 
 namespace gridlift {
@@ -23,11 +24,10 @@ std::vector<ImageRect> free_text_boxes(const cv::Mat& ink, const std::vector<Tab
   // Glyph-sized blobs only: specks and large shapes are not text.
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(free, labels, stats, centroids, 8, CV_32S);
-  const int max_size = scale.pixels(max_glyph_pt, 4), min_size = scale.pixels(1.5, 2);
   std::vector<uchar> keep(static_cast<size_t>(n), 0);
   for (int i = 1; i < n; ++i) {
     const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    keep[static_cast<size_t>(i)] = w <= max_size && h <= max_size && std::max(w, h) >= min_size;
+    keep[static_cast<size_t>(i)] = is_glyph_sized(w, h, scale, max_glyph_pt);
   }
   cv::Mat text(free.size(), CV_8UC1, cv::Scalar(0));
   for (int y = 0; y < free.rows; ++y) {

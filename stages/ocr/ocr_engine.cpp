@@ -34,9 +34,6 @@ OcrEngine::OcrEngine() {
   text_ = load(folder, "chi_sim");
   numbers_ = load(folder, "eng");
   numbers_->SetVariable("tessedit_char_whitelist", kNumberCharacters);
-  // Amounts are not words: dictionaries would only pull digits toward English.
-  numbers_->SetVariable("load_system_dawg", "0");
-  numbers_->SetVariable("load_freq_dawg", "0");
   text_->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
   numbers_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
 }

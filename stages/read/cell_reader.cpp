@@ -16,12 +16,26 @@ int interval(const std::vector<double>& edges, double v) {
 
 }  // namespace
 
-Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars& chars,
-                 std::vector<char>& taken) {
+Table table_on_grid(const TableGrid& grid, const PixelScale& scale) {
   Table table;
   table.n_rows = grid.n_rows();
   table.n_cols = grid.n_cols();
   table.bbox = scale.to_pdf(grid.bbox);
+  for (const auto& g : grid.cells) {
+    Cell cell;
+    cell.row = g.row;
+    cell.col = g.col;
+    cell.row_span = g.row_span;
+    cell.col_span = g.col_span;
+    cell.bbox = scale.to_pdf(grid.cell_rect(g));
+    table.cells.push_back(std::move(cell));
+  }
+  return table;
+}
+
+Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars& chars,
+                 std::vector<char>& taken) {
+  Table table = table_on_grid(grid, scale);
   std::vector<double> row_edges, col_edges;
   for (int y : grid.row_edges) row_edges.push_back(scale.to_points(y));
   for (int x : grid.col_edges) col_edges.push_back(scale.to_points(x));
@@ -41,18 +55,7 @@ Table read_table(const TableGrid& grid, const PixelScale& scale, const TextChars
     members[owner[static_cast<size_t>(r * table.n_cols + c)]].push_back(&chars[i]);
     taken[i] = 1;
   }
-  for (size_t i = 0; i < grid.cells.size(); ++i) {
-    const auto& g = grid.cells[i];
-    Cell cell;
-    cell.row = g.row;
-    cell.col = g.col;
-    cell.row_span = g.row_span;
-    cell.col_span = g.col_span;
-    cell.bbox = scale.to_pdf(grid.cell_rect(g));
-    cell.text = read_text(members[i]);
-    cell.confidence = 1.0;
-    table.cells.push_back(std::move(cell));
-  }
+  for (size_t i = 0; i < grid.cells.size(); ++i) table.cells[i].text = read_text(members[i]);
   return table;
 }
 

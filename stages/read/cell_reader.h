@@ -9,6 +9,10 @@
 
 namespace gridlift {
 
+//! The table laid on `grid`: shape, box, and every cell placed (same order as grid.cells) and boxed
+//! in points with `scale`; texts empty, confidence 1. Readers fill in the text.
+Table table_on_grid(const TableGrid& grid, const PixelScale& scale);
+
 //! A table whose cells hold the text of the characters centred inside them. Characters it takes
 //! are flagged in `taken` (same size as `chars`). Boxes are converted to points with `scale`;
 //! id, title and continuation are left to the assembler.

@@ -87,13 +87,7 @@ int main(int argc, char** argv) {
       for (int p = 0; p < doc->pages(); ++p, ++n) {
         auto work = gridlift::process_page(*doc, p, options);
         Tally& tally = work.result.mode == gridlift::PageMode::kText ? text : ocr;
-        const auto& t = work.times;
-        tally.sum.load_ms += t.load_ms;
-        tally.sum.rasterize_ms += t.rasterize_ms;
-        tally.sum.clean_ms += t.clean_ms;
-        tally.sum.grid_ms += t.grid_ms;
-        tally.sum.ocr_ms += t.ocr_ms;
-        tally.sum.read_ms += t.read_ms;
+        tally.sum += work.times;
         ++tally.pages;
       }
     }
