@@ -23,6 +23,7 @@ struct TextChar {
   TextDirection direction = TextDirection::kUpright;
   double font_size = 0;      //!< nominal font size in points, 0 if unknown
   bool space_after = false;  //!< the PDF put a word break after this glyph
+  std::string font;          //!< the font's name in the PDF ("ABCDEF+SimSun"), "" if unknown
 };
 
 using TextChars = std::vector<TextChar>;

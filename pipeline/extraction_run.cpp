@@ -38,6 +38,7 @@ struct DocumentJob {
   size_t received = 0;
   std::vector<std::string> errors;  //!< pages that failed
   Clock::time_point started = Clock::now();
+  FontChecks fonts;  //!< shared by the threads reading its pages
 };
 
 struct PageTask {
@@ -248,7 +249,7 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
       PageOutcome outcome{task.sequence, task.document, std::nullopt, {}};
       try {
         const auto& doc = caches.local().get(task.document->path);
-        outcome.work = process_page(doc, task.page_index, extract);
+        outcome.work = process_page(doc, task.page_index, extract, &task.document->fonts);
         spdlog::debug("{} page {}: {}", task.document->path.string(), task.page_index + 1,
                       outcome.work->decision);
         for (const auto& t : outcome.work->result.tables) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <stdexcept>
 
 #include "stages/assemble/page_assembler.h"
@@ -19,11 +20,17 @@
 #include "stages/ocr/free_text_ocr.h"
 #include "stages/ocr/ocr_engine.h"
 #include "stages/orient/page_orientation.h"
+#include "stages/rasterize/region_raster.h"
 #include "stages/read/cell_reader.h"
 #include "stages/read/text_blocks.h"
+#include "stages/verdict/ink_coverage.h"
+#include "stages/verdict/ocr_cross_check.h"
 
 namespace gridlift {
 namespace {
+
+// Under this many glyph-sized blobs a page has too little ink to judge its text layer by.
+constexpr size_t kMinBlobsToJudge = 30;
 
 // Tesseract engines are not thread-safe and slow to load: one per worker thread, loaded on the
 // first page that needs OCR, kept for the life of the thread.
@@ -46,79 +53,32 @@ class Stopwatch {
   std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
 };
 
-}  // namespace
+std::string percent(double share) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.0f%%", share * 100);
+  return text;
+}
 
-PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options) {
-  PageWork work;
-  Stopwatch clock;
-  std::unique_ptr<poppler::page> page(doc.create_page(index));
-  if (!page) throw std::runtime_error("page " + std::to_string(index + 1) + " cannot be read");
+// Why the text layer cannot be used, judged from its code points alone; "" if it may be.
+std::string distrust_by_code_points(const TextChars& chars, const ExtractOptions& options) {
+  if (chars.empty()) return "no text layer";
+  if (double garbled = garbled_fraction(chars); garbled > options.max_garbled_fraction)
+    return "text layer garbled (" + percent(garbled) + " unreadable code points)";
+  return {};
+}
 
-  PageGeometry geometry = read_page_geometry(*page);
-  TextChars chars = read_text_layer(*page);
-  work.result.page = index + 1;
-  work.result.mode = PageMode::kText;
-  work.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
-  if (chars.empty()) {
-    work.result.mode = PageMode::kOcr;
-    work.decision = "no text layer; read by OCR";
-  } else if (double garbled = garbled_fraction(chars); garbled > options.max_garbled_fraction) {
-    char share[32];
-    std::snprintf(share, sizeof share, "%.0f%%", garbled * 100);
-    work.result.mode = PageMode::kOcr;
-    work.decision = std::string("text layer garbled (") + share + " unreadable code points); read by OCR";
-    chars.clear();
-  }
-  work.times.load_ms = clock.lap_ms();
-
-  const bool from_pixels = chars.empty();
-  GridOptions grid_options = options.grid;
-  RasterOptions raster_options = options.raster;
-  if (from_pixels) raster_options.dpi = options.ocr_dpi;
-  PageRaster raster = rasterize_page(*page, geometry.width, geometry.height, raster_options);
-  work.times.rasterize_ms = clock.lap_ms();
-  if (from_pixels) {
-    CleanPage clean = clean_scanned_page(raster.gray, options.cleanup);
-    work.times.clean_ms = clock.lap_ms();
-    raster.gray = std::move(clean.gray);
-    work.skew_degrees = clean.skew_degrees;
-    // Grain and JPEG noise must not pass as faint ink: demand a contrast well above the paper's own.
-    grid_options.ink_contrast = std::max(grid_options.ink_contrast, 4 * clean.paper_noise);
-  }
-
-  double width = geometry.width, height = geometry.height;
-  int turns = quarter_turns_to_upright(chars);
-  turn_page(turns, raster, chars, width, height);
-  work.result.width = width;
-  work.result.height = height;
-  work.result.rotation = (geometry.rotation + 90 * turns) % 360;
-  work.scale = raster.scale;
-
+std::vector<GlyphBox> glyph_boxes(const TextChars& chars, const PixelScale& scale) {
   std::vector<GlyphBox> glyphs;
   glyphs.reserve(chars.size());
   for (const auto& c : chars)
-    glyphs.push_back(
-        {raster.scale.to_image(c.box), static_cast<int>(std::lround(raster.scale.to_pixels(c.font_size)))});
-  cv::Mat ink;  // of a page read from pixels: its glyph blobs, then its cells' ink
-  if (from_pixels) {
-    ink = binarize_page(raster.gray);
-    glyphs = glyphs_from_ink(ink, raster.scale);
-  }
-  GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, grid_options);
-  work.times.grid_ms = clock.lap_ms();
+    glyphs.push_back({scale.to_image(c.box), static_cast<int>(std::lround(scale.to_pixels(c.font_size)))});
+  return glyphs;
+}
 
-  std::vector<Table> tables;
-  if (from_pixels) {
-    OcrEngine& engine = ocr_engine_for_this_thread();
-    for (const auto& grid : detection.tables)
-      tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, engine));
-    chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
-    work.times.ocr_ms = clock.lap_ms();
-  }
-  std::vector<char> taken(chars.size(), 0);
-  if (!from_pixels) {
-    for (const auto& grid : detection.tables) tables.push_back(read_table(grid, raster.scale, chars, taken));
-  }
+// Places the page's tables and free text, and keeps what overlays need.
+void finish_page(PageWork& work, std::vector<Table> tables, const TextChars& chars,
+                 const std::vector<char>& taken, GridDetection detection, const PageRaster& raster,
+                 const ExtractOptions& options) {
   std::vector<double> table_glyph_heights;
   for (size_t i = 0; i < chars.size(); ++i)
     if (taken[i]) table_glyph_heights.push_back(chars[i].box.height());
@@ -126,8 +86,229 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   assemble_page(work.result, std::move(tables), lines, body_text_height(lines, table_glyph_heights));
   work.debug = std::move(detection.debug);
   work.grids = std::move(detection.tables);
+  work.scale = raster.scale;
   if (options.keep_raster) work.raster = raster.gray;
-  work.times.read_ms = clock.lap_ms();
+}
+
+// One cell of a page read from the text layer, read by OCR from the cell drawn again at the OCR
+// resolution: the page image's 150 dpi is too coarse for Tesseract to read small print surely.
+CellReading read_cell_finely(const poppler::page& page, const PageGeometry& geometry, int turns,
+                             const PdfRect& cell, const ExtractOptions& options) {
+  const double margin = 4;  // points: the rules around the cell and a little paper beyond them
+  RegionRaster region =
+      rasterize_region(page, {cell.x0 - margin, cell.y0 - margin, cell.x1 + margin, cell.y1 + margin}, turns,
+                       geometry.width, geometry.height, options.ocr_dpi);
+  cv::Mat ink = binarize_page(region.gray);
+  return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale,
+                          ocr_engine_for_this_thread());
+}
+
+// Cells the text layer left empty but that hold characters' ink (text pasted as a picture or
+// drawn as outlines), read by OCR. Returns how many cells got text.
+int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>& grids,
+                        const std::vector<GlyphBox>& untexted, const PixelScale& scale,
+                        const poppler::page& page, const PageGeometry& geometry, int turns,
+                        const ExtractOptions& options) {
+  std::vector<std::pair<size_t, size_t>> wanted;  // (table, cell)
+  for (size_t t = 0; t < tables.size(); ++t) {
+    for (size_t c = 0; c < tables[t].cells.size(); ++c) {
+      if (!tables[t].cells[c].text.empty()) continue;
+      ImageRect box = grids[t].cell_rect(grids[t].cells[c]);
+      bool inked = std::any_of(untexted.begin(), untexted.end(), [&](const GlyphBox& g) {
+        int x = (g.box.x0 + g.box.x1) / 2, y = (g.box.y0 + g.box.y1) / 2;
+        return x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1;
+      });
+      if (inked) wanted.emplace_back(t, c);
+    }
+  }
+  int read = 0;
+  for (auto [t, c] : wanted) {
+    PdfRect cell = scale.to_pdf(grids[t].cell_rect(grids[t].cells[c]));
+    CellReading reading = read_cell_finely(page, geometry, turns, cell, options);
+    if (reading.blank) continue;
+    tables[t].cells[c].text = std::move(reading.text);
+    tables[t].cells[c].confidence = reading.confidence;
+    ++read;
+  }
+  return read;
+}
+
+// Reads the page from its text layer. When `verify` and the ink or OCR shows the layer cannot be
+// trusted, returns false with the reason in `distrust`; `work` then holds only the time spent.
+bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometry, TextChars chars,
+                          const ExtractOptions& options, bool verify, FontChecks* fonts, Stopwatch& clock,
+                          PageWork& work, std::string& distrust) {
+  PageRaster raster = rasterize_page(page, geometry.width, geometry.height, options.raster);
+  work.times.rasterize_ms += clock.lap_ms();
+
+  double width = geometry.width, height = geometry.height;
+  const int turns = quarter_turns_to_upright(chars);
+  turn_page(turns, raster, chars, width, height);
+  std::vector<GlyphBox> glyphs = glyph_boxes(chars, raster.scale);
+
+  cv::Mat ink;
+  std::vector<GlyphBox> untexted;  // ink of characters the text layer lacks
+  if (verify) {
+    ink = binarize_page(raster.gray);
+    std::vector<GlyphBox> blobs = glyphs_from_ink(ink, raster.scale);
+    untexted = ink_without_text(blobs, glyphs, raster.gray.size(), raster.scale.pixels(1.0, 1));
+    const double covered =
+        blobs.empty() ? 1.0 : 1.0 - static_cast<double>(untexted.size()) / static_cast<double>(blobs.size());
+    work.times.clean_ms += clock.lap_ms();
+    if (blobs.size() >= kMinBlobsToJudge && covered < options.min_ink_covered) {
+      distrust = "text layer accounts for " + percent(covered) + " of the glyph-sized ink";
+      return false;
+    }
+    // Characters without text are still characters: grid finding must not take them for rules.
+    glyphs.insert(glyphs.end(), untexted.begin(), untexted.end());
+  }
+
+  GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, options.grid);
+  work.times.grid_ms += clock.lap_ms();
+
+  std::vector<char> taken(chars.size(), 0);
+  std::vector<Table> tables;
+  for (const auto& grid : detection.tables) tables.push_back(read_table(grid, raster.scale, chars, taken));
+  work.times.read_ms += clock.lap_ms();
+
+  work.result.mode = PageMode::kText;
+  work.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
+  std::set<std::string> table_fonts;
+  for (size_t i = 0; i < chars.size(); ++i)
+    if (taken[i]) table_fonts.insert(chars[i].font);
+  if (verify && !tables.empty() && fonts && fonts->all_confirmed(table_fonts)) {
+    work.decision += "; its tables' fonts were confirmed by OCR on an earlier page";
+  } else if (verify && !tables.empty()) {
+    CrossCheck check;
+    std::set<std::string> checked_fonts;
+    for (size_t t = 0; t < tables.size(); ++t) {
+      const int numbers = options.cross_check_numbers - check.numbers_sampled;
+      const int labels = options.cross_check_labels - check.texts_sampled;
+      if (numbers <= 0 && labels <= 0) break;
+      const TableGrid& grid = detection.tables[t];
+      auto read_cell = [&](size_t i) {
+        return read_cell_finely(page, geometry, turns, raster.scale.to_pdf(grid.cell_rect(grid.cells[i])),
+                                options);
+      };
+      CrossCheck table_check = cross_check_by_ocr(tables[t], read_cell, numbers, labels);
+      for (size_t i : table_check.sampled_cells) {
+        const PdfRect& box = tables[t].cells[i].bbox;
+        for (const auto& c : chars) {
+          const double x = (c.box.x0 + c.box.x1) / 2, y = (c.box.y0 + c.box.y1) / 2;
+          if (x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1) checked_fonts.insert(c.font);
+        }
+      }
+      check.add(table_check);
+    }
+    if (check.contradicts_text_layer()) {
+      work.times.ocr_ms += clock.lap_ms();
+      distrust = "OCR of sample cells disagrees with the text layer (" + check.example + ")";
+      return false;
+    }
+    work.decision += "; OCR agrees on " + std::to_string(check.numbers_sampled - check.numbers_disagreed) +
+                     "/" + std::to_string(check.numbers_sampled) + " sampled numbers, " +
+                     std::to_string(check.texts_sampled - check.texts_disagreed) + "/" +
+                     std::to_string(check.texts_sampled) + " labels" +
+                     (check.example.empty() ? "" : " (" + check.example + ")");
+    if (fonts && check.numbers_disagreed == 0 && check.texts_disagreed == 0) fonts->confirm(checked_fonts);
+  }
+  if (verify && !tables.empty()) {
+    const int read =
+        read_untexted_cells(tables, detection.tables, untexted, raster.scale, page, geometry, turns, options);
+    work.times.ocr_ms += clock.lap_ms();
+    if (read > 0) {
+      work.result.mode = PageMode::kMixed;
+      work.decision += "; " + std::to_string(read) + " cells without text read by OCR";
+    }
+  }
+
+  work.result.width = width;
+  work.result.height = height;
+  work.result.rotation = (geometry.rotation + 90 * turns) % 360;
+  finish_page(work, std::move(tables), chars, taken, std::move(detection), raster, options);
+  work.times.read_ms += clock.lap_ms();
+  return true;
+}
+
+// Reads the page from pixels: drawn at the OCR resolution, cleaned and deskewed, grid found with
+// ink blobs standing in for glyphs, cells and the text around tables read by OCR.
+void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, const ExtractOptions& options,
+                      Stopwatch& clock, PageWork& work) {
+  RasterOptions raster_options = options.raster;
+  raster_options.dpi = options.ocr_dpi;
+  PageRaster raster = rasterize_page(page, geometry.width, geometry.height, raster_options);
+  work.times.rasterize_ms += clock.lap_ms();
+  CleanPage clean = clean_scanned_page(raster.gray, options.cleanup);
+  raster.gray = std::move(clean.gray);
+  work.skew_degrees = clean.skew_degrees;
+  cv::Mat ink = binarize_page(raster.gray);
+  std::vector<GlyphBox> glyphs = glyphs_from_ink(ink, raster.scale);
+  work.times.clean_ms += clock.lap_ms();
+
+  // Grain and JPEG noise must not pass as faint ink: demand a contrast well above the paper's own.
+  GridOptions grid_options = options.grid;
+  grid_options.ink_contrast = std::max(grid_options.ink_contrast, 4 * clean.paper_noise);
+  GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, grid_options);
+  work.times.grid_ms += clock.lap_ms();
+
+  OcrEngine& engine = ocr_engine_for_this_thread();
+  std::vector<Table> tables;
+  for (const auto& grid : detection.tables)
+    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, engine));
+  TextChars chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
+  work.times.ocr_ms += clock.lap_ms();
+
+  work.result.mode = PageMode::kOcr;
+  work.result.width = geometry.width;
+  work.result.height = geometry.height;
+  work.result.rotation = geometry.rotation;
+  std::vector<char> taken(chars.size(), 0);
+  finish_page(work, std::move(tables), chars, taken, std::move(detection), raster, options);
+  work.times.read_ms += clock.lap_ms();
+}
+
+}  // namespace
+
+OcrPolicy ocr_policy_from_string(const std::string& name) {
+  if (name == "auto") return OcrPolicy::kAuto;
+  if (name == "always") return OcrPolicy::kAlways;
+  if (name == "never") return OcrPolicy::kNever;
+  throw std::invalid_argument("unknown OCR policy '" + name + "' (auto, always or never)");
+}
+
+PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options,
+                      FontChecks* fonts) {
+  PageWork work;
+  Stopwatch clock;
+  std::unique_ptr<poppler::page> page(doc.create_page(index));
+  if (!page) throw std::runtime_error("page " + std::to_string(index + 1) + " cannot be read");
+  work.result.page = index + 1;
+
+  PageGeometry geometry = read_page_geometry(*page);
+  TextChars chars = read_text_layer(*page);
+  std::string distrust = distrust_by_code_points(chars, options);
+  work.times.load_ms = clock.lap_ms();
+
+  switch (options.ocr) {
+    case OcrPolicy::kNever:
+      if (!distrust.empty()) chars.clear();  // an unreadable layer is no text at all
+      read_from_text_layer(*page, geometry, std::move(chars), options, false, fonts, clock, work, distrust);
+      if (!distrust.empty()) {
+        work.result.mode = PageMode::kNone;
+        work.decision = distrust + "; OCR off (--ocr never): cells left empty";
+      }
+      return work;
+    case OcrPolicy::kAlways:
+      distrust = "OCR asked for every page (--ocr always)";
+      break;
+    case OcrPolicy::kAuto:
+      if (distrust.empty() &&
+          read_from_text_layer(*page, geometry, chars, options, true, fonts, clock, work, distrust))
+        return work;
+      break;
+  }
+  read_from_pixels(*page, geometry, options, clock, work);
+  work.decision = distrust + "; read by OCR";
   return work;
 }
 

@@ -11,10 +11,22 @@
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
 #include "stages/rasterize/page_raster.h"
+#include "stages/verdict/font_checks.h"
 
 namespace gridlift {
 
+//! When a page is read from pixels instead of its text layer.
+enum class OcrPolicy {
+  kAuto,    //!< when the text layer is missing, garbled, leaves ink unaccounted for or disagrees with OCR
+  kAlways,  //!< every page, whatever its text layer
+  kNever,   //!< no page: a page without a text layer keeps its grid with empty cells (mode "none")
+};
+
+//! "auto", "always", "never"; throws std::invalid_argument otherwise.
+OcrPolicy ocr_policy_from_string(const std::string& name);
+
 struct ExtractOptions {
+  OcrPolicy ocr = OcrPolicy::kAuto;
   RasterOptions raster;
   //! Pages read from pixels are drawn at this resolution: Tesseract wants text ~20-30 px tall.
   double ocr_dpi = 300;
@@ -22,6 +34,11 @@ struct ExtractOptions {
   GridOptions grid;
   //! A text layer with more than this share of unreadable code points is not trusted.
   double max_garbled_fraction = 0.2;
+  //! A page whose text layer accounts for less than this share of its glyph-sized ink is a picture
+  //! of text (a scan with a stamped page number, text drawn as outlines): read it all by OCR.
+  double min_ink_covered = 0.1;
+  //! Cells of each text-layer table read again by OCR to catch a text layer that lies.
+  int cross_check_numbers = 4, cross_check_labels = 2;
   //! Keep the upright page image in PageWork::raster (for overlays); costs ~2 MB a page.
   bool keep_raster = false;
 };
@@ -53,7 +70,9 @@ struct PageWork {
 };
 
 //! Processes page `index` (0-based) of `doc`. Throws std::runtime_error if the page cannot be read.
-//! Not thread-safe for one `doc`: each thread needs its own poppler::document.
-PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options);
+//! Not thread-safe for one `doc`: each thread needs its own poppler::document. `fonts`, shared by
+//! the pages of one document, spares pages whose fonts OCR already confirmed the check by OCR.
+PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options,
+                      FontChecks* fonts = nullptr);
 
 }  // namespace gridlift

@@ -98,7 +98,7 @@ TEST(Rasterize, RendersTheDisplayedPage) {
 }
 
 TextChar glyph(TextDirection d, PdfRect box) {
-  return {"字", box, d, 10, false};
+  return {"字", box, d, 10, false, ""};
 }
 
 TEST(Orient, MajorityDirectionDecidesTheTurn) {

@@ -13,7 +13,7 @@ TextChars stacked(const std::vector<std::string>& glyphs, double x = 100, double
   TextChars chars;
   double y = 100;
   for (const auto& g : glyphs) {
-    chars.push_back({g, {x, y, x + size * 0.55, y + size}, TextDirection::kUpright, size, false});
+    chars.push_back({g, {x, y, x + size * 0.55, y + size}, TextDirection::kUpright, size, false, ""});
     y += size * 1.3;
   }
   return chars;
@@ -23,7 +23,7 @@ TextChars line_of(const std::vector<std::string>& glyphs, double y, double advan
   TextChars chars;
   double x = 100;
   for (const auto& g : glyphs) {
-    chars.push_back({g, {x, y, x + advance, y + size}, TextDirection::kUpright, size, false});
+    chars.push_back({g, {x, y, x + advance, y + size}, TextDirection::kUpright, size, false, ""});
     x += advance;
   }
   return chars;

@@ -36,6 +36,7 @@ TextChars read_text_layer(const poppler::page& page) {
     std::string text(utf8.begin(), utf8.end());
     auto direction = static_cast<TextDirection>(word.rotation() & 3);
     double font_size = word.has_font_info() ? word.get_font_size() : 0.0;
+    std::string font = word.has_font_info() ? word.get_font_name() : std::string{};
     size_t glyph = 0;
     size_t first_of_word = chars.size();
     for (size_t i = 0; i < text.size();) {
@@ -51,6 +52,7 @@ TextChars read_text_layer(const poppler::page& page) {
       c.box = {box.left(), box.top(), box.right(), box.bottom()};
       c.direction = direction;
       c.font_size = font_size;
+      c.font = font;
 
       chars.push_back(std::move(c));
     }

@@ -60,29 +60,40 @@ std::string tidy_ocr_text(const std::string& raw) {
   return join_lines(lines);
 }
 
+CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
+                             const PixelScale& scale, OcrEngine& engine) {
+  CellReading result;
+  CellImage image = prepare_cell_image(gray, ink, cell, scale);
+  if (image.dashes > 0) {
+    result.blank = false;
+    result.text = std::string(static_cast<size_t>(image.dashes), '-');
+    return result;
+  }
+  if (image.blank) return result;
+  const int dpi = static_cast<int>(std::lround(scale.dpi));
+  OcrText reading = engine.read(image.gray, image.script, dpi);
+  if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
+    OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);
+    if (as_text.confidence > reading.confidence) reading = std::move(as_text);
+  } else if (image.script == LineScript::kText && reads_as_number(reading.text)) {
+    // Shape said text (a wide "4", a digit broken in two), the reading says number: the
+    // number recognizer settles it, as it reads digits more surely than chi_sim.
+    OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
+    if (as_number.confidence > reading.confidence) reading = std::move(as_number);
+  }
+  result.blank = false;
+  result.text = tidy_ocr_text(reading.text);
+  result.confidence = reading.confidence;
+  return result;
+}
+
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
                         const cv::Mat& ink, OcrEngine& engine) {
   Table table = table_on_grid(grid, scale);  // blank cells stay "" with confidence 1
-  const int dpi = static_cast<int>(std::lround(scale.dpi));
   for (size_t i = 0; i < grid.cells.size(); ++i) {
-    Cell& cell = table.cells[i];
-    CellImage image = prepare_cell_image(gray, ink, grid.cell_rect(grid.cells[i]), scale);
-    if (image.dashes > 0) {
-      cell.text = std::string(static_cast<size_t>(image.dashes), '-');
-    } else if (!image.blank) {
-      OcrText reading = engine.read(image.gray, image.script, dpi);
-      if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
-        OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);
-        if (as_text.confidence > reading.confidence) reading = std::move(as_text);
-      } else if (image.script == LineScript::kText && reads_as_number(reading.text)) {
-        // Shape said text (a wide "4", a digit broken in two), the reading says number: the
-        // number recognizer settles it, as it reads digits more surely than chi_sim.
-        OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
-        if (as_number.confidence > reading.confidence) reading = std::move(as_number);
-      }
-      cell.text = tidy_ocr_text(reading.text);
-      cell.confidence = reading.confidence;
-    }
+    CellReading reading = read_cell_by_ocr(gray, ink, grid.cell_rect(grid.cells[i]), scale, engine);
+    table.cells[i].text = std::move(reading.text);
+    table.cells[i].confidence = reading.confidence;
   }
   return table;
 }

@@ -17,6 +17,18 @@ namespace gridlift {
 //! CJK characters (chi_sim spaces them out), runs of spaces collapsed.
 std::string tidy_ocr_text(const std::string& raw);
 
+//! One cell read from pixels. A blank cell reads "" with confidence 1.
+struct CellReading {
+  bool blank = true;
+  std::string text;
+  double confidence = 1.0;
+};
+
+//! Reads the cell `cell` (its box between the centres of its rules, in pixels of `scale`) of the
+//! page `gray`, whose binarize_page() is `ink`: as a number or as text by the look of its ink.
+CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
+                             const PixelScale& scale, OcrEngine& engine);
+
 //! A table whose cells hold the OCR reading of `gray` (the cleaned page) inside each cell of
 //! `grid`, with Tesseract's confidence; blank cells are "" with confidence 1.
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,

@@ -84,8 +84,9 @@ int main(int argc, char** argv) {
     int n = 0;
     for (const auto& path : pdfs) {
       auto doc = gridlift::open_pdf(path);
+      gridlift::FontChecks fonts;
       for (int p = 0; p < doc->pages(); ++p, ++n) {
-        auto work = gridlift::process_page(*doc, p, options);
+        auto work = gridlift::process_page(*doc, p, options, &fonts);
         Tally& tally = work.result.mode == gridlift::PageMode::kText ? text : ocr;
         tally.sum += work.times;
         ++tally.pages;

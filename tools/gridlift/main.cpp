@@ -71,6 +71,7 @@ int main(int argc, char** argv) {
   bool resume = false, quiet = false;
   int verbose = 0;
   std::string overlay;
+  std::string ocr = "auto";
   auto* extract = app.add_subcommand("extract", "Extract the ruled tables of one or more PDFs");
   extract->add_option("pdf", inputs, "Input PDF files, or folders: every *.pdf below them")->required();
   extract->add_option("-o,--output", output, "Output folder, created if missing")->capture_default_str();
@@ -83,6 +84,15 @@ int main(int argc, char** argv) {
   extract->add_flag("--resume", resume,
                     "Skip inputs whose NAME.json already exists for the same file content (sha256): "
                     "rerun an interrupted batch without redoing finished documents");
+  extract
+      ->add_option("--ocr", ocr,
+                   "When to read a page from pixels. auto: when it has no text layer, a garbled one, one "
+                   "that leaves most of the page's ink without text, or one that OCR of a few sample "
+                   "cells contradicts; cells a trusted layer leaves empty but inked are OCR'd alone "
+                   "(page mode mixed). always: every page. never: no page (pages without text keep "
+                   "their grid with empty cells, mode none)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   extract->add_option(
       "--overlay", overlay,
       "Also write PNGs of each page with the rulings and cells found drawn on it, into this folder");
@@ -120,6 +130,7 @@ int main(int argc, char** argv) {
     options.resume = resume;
     options.extract.raster.dpi = dpi;
     options.overlay_folder = overlay;
+    options.extract.ocr = gridlift::ocr_policy_from_string(ocr);
     try {
       options.pages = gridlift::PageSelection::parse(pages);
     } catch (const std::invalid_argument& e) {

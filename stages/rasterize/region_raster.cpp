@@ -1,0 +1,63 @@
+#include "stages/rasterize/region_raster.h"
+
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <stdexcept>
+
+namespace gridlift {
+namespace {
+
+// `r` in upright points back to the page as displayed, before turn_page() turned it.
+PdfRect unturn(const PdfRect& r, int turns, double w, double h) {
+  switch (((turns % 4) + 4) % 4) {
+    case 1:
+      return {r.y0, h - r.x1, r.y1, h - r.x0};
+    case 2:
+      return {w - r.x1, h - r.y1, w - r.x0, h - r.y0};
+    case 3:
+      return {w - r.y1, r.x0, w - r.y0, r.x1};
+    default:
+      return r;
+  }
+}
+
+}  // namespace
+
+RegionRaster rasterize_region(const poppler::page& page, const PdfRect& region, int turns, double width,
+                              double height, double dpi) {
+  RegionRaster out;
+  out.scale.dpi = dpi;
+  const PdfRect shown = unturn(region, turns, width, height);
+  const int x = static_cast<int>(std::floor(out.scale.to_pixels(std::max(0.0, shown.x0))));
+  const int y = static_cast<int>(std::floor(out.scale.to_pixels(std::max(0.0, shown.y0))));
+  const int w = static_cast<int>(std::ceil(out.scale.to_pixels(std::min(width, shown.x1)))) - x;
+  const int h = static_cast<int>(std::ceil(out.scale.to_pixels(std::min(height, shown.y1)))) - y;
+  if (w <= 0 || h <= 0) throw std::runtime_error("region outside the page");
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  poppler::image image = renderer.render_page(&page, dpi, dpi, x, y, w, h);
+  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0)
+    throw std::runtime_error("poppler could not render a region of the page");
+  cv::Mat view(image.height(), image.width(), CV_8UC1, const_cast<char*>(image.const_data()),
+               static_cast<size_t>(image.bytes_per_row()));
+  const int t = ((turns % 4) + 4) % 4;
+  static constexpr std::array<cv::RotateFlags, 4> kFlags = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_CLOCKWISE,
+                                                            cv::ROTATE_180, cv::ROTATE_90_COUNTERCLOCKWISE};
+  if (t == 0)
+    out.gray = view.clone();  // the poppler image owns `view`'s memory
+  else
+    cv::rotate(view, out.gray, kFlags[static_cast<size_t>(t)]);
+  // The pixels drawn, as a region of the upright page (turned back from the displayed one).
+  const PdfRect drawn{out.scale.to_points(x), out.scale.to_points(y), out.scale.to_points(x + w),
+                      out.scale.to_points(y + h)};
+  out.region = unturn(drawn, (4 - t) % 4, t % 2 ? height : width, t % 2 ? width : height);
+  return out;
+}
+
+}  // namespace gridlift

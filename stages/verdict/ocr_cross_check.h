@@ -1,0 +1,36 @@
+#pragma once
+// Stage 4c, verdict: a text layer can look like good text and still lie, as when a font's
+// ToUnicode map is shifted (every 1 copied as 2, 支 as 收). Only the pixels tell: a few cells of
+// the table read from the text layer are read again by OCR and the two compared.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "models/table.h"
+#include "stages/ocr/cell_ocr.h"
+
+namespace gridlift {
+
+struct CrossCheck {
+  int numbers_sampled = 0, numbers_disagreed = 0;
+  int texts_sampled = 0, texts_disagreed = 0;
+  //! Indices into the table's cells that were compared (one table's: add() leaves them out).
+  std::vector<size_t> sampled_cells;
+  std::string example;  //!< the first disagreement, "text layer 'x' vs OCR 'y'", for the log
+
+  void add(const CrossCheck& other);
+  //! Three in four sampled numbers read different digits, or every sampled label (at least two) shares
+  //! fewer than half its characters with what OCR sees. Single misreads of OCR do not count.
+  bool contradicts_text_layer() const;
+};
+
+//! Reads cell `index` of the table from pixels.
+using CellOcr = std::function<CellReading(size_t index)>;
+
+//! Compares up to `max_numbers` number cells and `max_texts` label cells of `table` (read from the
+//! text layer) with `read_cell` of the same cells. Cells are picked spread over the table, the same
+//! ones on every run; cells OCR finds blank are passed over.
+CrossCheck cross_check_by_ocr(const Table& table, const CellOcr& read_cell, int max_numbers, int max_texts);
+
+}  // namespace gridlift
