@@ -78,7 +78,17 @@ std::string slurp(const fs::path& p) {
   return s.str();
 }
 
-// Every table found, every cell and number exact, every span right, nothing extra.
+// The results written into scratch(variant), read back.
+std::vector<DocumentResult> results_of(const std::string& variant) {
+  std::vector<DocumentResult> out;
+  for (const auto& e : fs::directory_iterator(scratch(variant)))
+    if (e.path().extension() == ".json")
+      out.push_back(document_from_json(nlohmann::json::parse(slurp(e.path()))));
+  return out;
+}
+
+// Every table found, every cell and number exact, every span right, nothing extra; and every
+// page kept its text layer (the verdict's ink and OCR checks did not refuse a good one).
 void expect_perfect(const std::string& variant) {
   auto t = extract_and_score(variant);
   EXPECT_EQ(t.table_recall(), 1.0) << variant;
@@ -86,6 +96,9 @@ void expect_perfect(const std::string& variant) {
   EXPECT_EQ(t.numeric_accuracy(), 1.0) << variant;
   EXPECT_EQ(t.structure_accuracy(), 1.0) << variant;
   EXPECT_EQ(t.extra_tables, 0) << variant;
+  for (const auto& doc : results_of(variant))
+    for (const auto& page : doc.pages)
+      EXPECT_EQ(page.mode, PageMode::kText) << doc.source << " page " << page.page;
 }
 
 // Scanned pages, read by OCR: floors from issue 4's acceptance (measured figures in README.md).
@@ -102,8 +115,11 @@ TEST(EndToEnd, ScannedFixturesReadByOcr) {
   EXPECT_EQ(total.extra_tables, 0);
 }
 
-// A born-digital PDF whose ToUnicode maps point at private-use code points: the text layer is
-// refused and every page read by OCR, to the same floors as the scans.
+// Born-digital PDFs whose text layer lies: ToUnicode maps pointing at private-use code points
+// (caught by the code points), and maps shifted so that every digit copies as the next one and
+// every Han character as its neighbour (clean-looking text, caught only by OCR of sample cells).
+// Every page holding a table is read by OCR, to the same floors as the scans. (A page without a
+// table has no cells to cross-check: the shifted document's first page keeps its lying layer.)
 TEST(EndToEnd, GarbledTextLayerIsDetectedAndReadByOcr) {
   for (const auto& r : extract_and_score_each("garbled")) {
     EXPECT_EQ(r.tally.table_recall(), 1.0) << r.name;
@@ -111,12 +127,62 @@ TEST(EndToEnd, GarbledTextLayerIsDetectedAndReadByOcr) {
     EXPECT_GE(r.tally.numeric_accuracy(), 0.985) << r.name;  // measured 0.990: one amount misread 3 times
     EXPECT_GE(r.tally.structure_accuracy(), 0.98) << r.name;
   }
-  for (const auto& e : fs::directory_iterator(scratch("garbled")))
-    if (e.path().extension() == ".json") {
-      const DocumentResult doc = document_from_json(nlohmann::json::parse(slurp(e.path())));
-      for (const auto& page : doc.pages)
-        EXPECT_EQ(page.mode, PageMode::kOcr) << e.path() << " page " << page.page;
+  for (const auto& doc : results_of("garbled"))
+    for (const auto& page : doc.pages)
+      if (!page.tables.empty()) {
+        EXPECT_EQ(page.mode, PageMode::kOcr) << doc.source << " page " << page.page;
+      }
+}
+
+// Text layers that cover only part of the ink: tables pasted in as pictures between typed text
+// (their cells read by OCR one by one, mode mixed, or the whole page by OCR where the picture is
+// nearly all of it), and a scan with page numbers stamped on as text (read by OCR).
+TEST(EndToEnd, PartialTextLayersAreCompletedByOcr) {
+  for (const auto& r : extract_and_score_each("mixed")) {
+    EXPECT_EQ(r.tally.table_recall(), 1.0) << r.name;
+    EXPECT_GE(r.tally.cell_accuracy(), 0.985) << r.name;  // measured 0.991 and 0.995
+    EXPECT_GE(r.tally.numeric_accuracy(), 0.995) << r.name;
+    EXPECT_GE(r.tally.structure_accuracy(), 0.98) << r.name;
+    EXPECT_EQ(r.tally.extra_tables, 0) << r.name;
+  }
+  int mixed = 0;
+  for (const auto& doc : results_of("mixed"))
+    for (const auto& page : doc.pages) {
+      if (!page.tables.empty()) {
+        EXPECT_NE(page.mode, PageMode::kText) << doc.source << " page " << page.page;
+      }
+      mixed += page.mode == PageMode::kMixed;
     }
+  EXPECT_GE(mixed, 1);
+}
+
+// --ocr never keeps a scan's grids with empty cells (mode none); --ocr always reads a good text
+// layer from pixels all the same.
+TEST(EndToEnd, OcrPolicyOverridesTheVerdict) {
+  RunOptions options;
+  options.jobs = 2;
+  options.output_folder = fresh_dir("ocr-never");
+  options.extract.ocr = OcrPolicy::kNever;
+  const auto scan = kFixtures / "scan" / "sanmenxia-2023-final-scan300.pdf";
+  EXPECT_EQ(run_extraction({scan}, options).documents_failed, 0);
+  auto never = document_from_json(
+      nlohmann::json::parse(slurp(options.output_folder / "sanmenxia-2023-final-scan300.json")));
+  for (const auto& page : never.pages) {
+    EXPECT_EQ(page.mode, PageMode::kNone) << "page " << page.page;
+    for (const auto& table : page.tables)
+      for (const auto& cell : table.cells) EXPECT_EQ(cell.text, "") << table.id;
+  }
+
+  options.output_folder = fresh_dir("ocr-always");
+  options.extract.ocr = OcrPolicy::kAlways;
+  options.pages = PageSelection::parse("2");
+  const auto digital = kFixtures / "digital" / "sanmenxia-2023-final.pdf";
+  EXPECT_EQ(run_extraction({digital}, options).documents_failed, 0);
+  auto always =
+      document_from_json(nlohmann::json::parse(slurp(options.output_folder / "sanmenxia-2023-final.json")));
+  ASSERT_EQ(always.pages.size(), 1u);
+  EXPECT_EQ(always.pages[0].mode, PageMode::kOcr);
+  ASSERT_EQ(always.pages[0].tables.size(), 1u);
 }
 
 // Stacked digits on a scan: numbers recomposed from one-glyph lines. Floors are the measured

@@ -532,17 +532,177 @@ def garbled_set(digital_dir, out_dir):
                                                  encoding="utf-8")
 
 
+def shift_to_unicode(pdf):
+    """A ToUnicode map that lies plausibly: each digit copies as the next one (9 as 0), each Han
+    character as the next code point. Copy-paste gives clean-looking text with every number wrong."""
+    fonts = {}
+    for page in pdf.pages:
+        for _, font in page.Resources.get("/Font", {}).items():
+            if "/ToUnicode" in font:
+                fonts[font.ToUnicode.objgen] = font.ToUnicode
+
+    def shifted(match):
+        cp = int(match.group(2), 16)
+        if ord("0") <= cp <= ord("9"):
+            cp = ord("0") + (cp - ord("0") + 1) % 10
+        elif 0x4E00 <= cp < 0x9FFF:
+            cp += 1
+        return f"{match.group(1)} <{cp:04X}>"
+    for _, stream in sorted(fonts.items()):
+        cmap = stream.read_bytes().decode("latin1")
+        stream.write(re.sub(r"(<[0-9A-Fa-f]{2,4}>) <([0-9A-Fa-f]{4})>", shifted, cmap).encode("latin1"))
+    return pdf
+
+
+def write_variant_truth(source_truth, pdf, modes):
+    """The truth of the document `pdf` was made from, with its name, digest and page modes."""
+    import hashlib
+    truth = json.loads(source_truth.read_text(encoding="utf-8"))
+    truth["pages"] = truth["pages"][:len(modes)]
+    for page, mode in zip(truth["pages"], modes):
+        page["mode"] = mode
+    truth["source"] = pdf.name
+    truth["sha256"] = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    pdf.with_name(pdf.stem + ".truth.json").write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n",
+                                                       encoding="utf-8")
+
+
+def shifted_set(digital_dir, out_dir):
+    source = "sanmenxia-2023-final"
+    pdf = out_dir / f"{source}-shifted.pdf"
+    normalize_pdf(digital_dir / f"{source}.pdf", pdf, transform=shift_to_unicode)
+    pages = len(json.loads((digital_dir / f"{source}.truth.json").read_text(encoding="utf-8"))["pages"])
+    write_variant_truth(digital_dir / f"{source}.truth.json", pdf, ["ocr"] * pages)
+
+
+# ----------------------------------------------------------------------------------------------
+# Mixed variant: text layers that cover only part of the ink. Tables pasted into a document as
+# pictures (the text around them typed), and a scan with a page number stamped on as text.
+
+def drawn_region(ops):
+    """Bounding box (PDF user space) of the page's rules: every path point but the page clip."""
+    xs, ys = [], []
+    for operands, op in ops:
+        name = str(op)
+        if name in ("m", "l"):
+            xs.append(float(operands[0]))
+            ys.append(float(operands[1]))
+        elif name == "re" and float(operands[2]) < 500:
+            x, y, w, h = (float(v) for v in operands)
+            xs += [x, x + w]
+            ys += [y, y + h]
+    return (min(xs), min(ys), max(xs), max(ys)) if xs else None
+
+
+def paste_tables_as_pictures(src_pdf, dst_pdf, dpi=300):
+    """Each page's ruled region replaced by a picture of itself: its text dropped from the content
+    stream, a gray JPEG of the region drawn over it. Text outside the region stays text."""
+    import pikepdf
+    from PIL import Image
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), str(src_pdf), f"{tmp}/p"], check=True)
+        renders = sorted(Path(tmp).glob("p-*.pgm"))
+        pdf = pikepdf.open(src_pdf)
+        for number, (page, render) in enumerate(zip(pdf.pages, renders), start=1):
+            ops = pikepdf.parse_content_stream(page)
+            region = drawn_region(ops)
+            if region is None:
+                continue
+            x0, y0, x1, y1 = region[0] - 2, region[1] - 2, region[2] + 2, region[3] + 2
+            kept, block, inside = [], [], False
+            for operands, op in ops:
+                name = str(op)
+                if name == "BT":
+                    block, inside = [(operands, op)], False
+                    continue
+                if block:
+                    block.append((operands, op))
+                    if name == "Td" and len(block) <= 4:
+                        x, y = float(operands[0]), float(operands[1])
+                        inside = inside or (x0 <= x <= x1 and y0 <= y <= y1)
+                    if name == "ET":
+                        if not inside:
+                            kept += block
+                        block = []
+                    continue
+                kept.append((operands, op))
+            height = float(page.mediabox[3])
+            image = Image.open(render)
+            scale = dpi / 72.0
+            crop = image.crop((int(x0 * scale), int((height - y1) * scale), int(x1 * scale), int((height - y0) * scale)))
+            buf = io.BytesIO()
+            crop.save(buf, format="JPEG", quality=90)
+            xobject = pikepdf.Stream(pdf, buf.getvalue())
+            xobject.Type, xobject.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+            xobject.Width, xobject.Height = crop.width, crop.height
+            xobject.ColorSpace, xobject.BitsPerComponent = pikepdf.Name.DeviceGray, 8
+            xobject.Filter = pikepdf.Name.DCTDecode
+            if "/XObject" not in page.Resources:
+                page.Resources.XObject = pikepdf.Dictionary()
+            # Pages may share one resource dictionary: one name per page.
+            page.Resources.XObject[f"/Pasted{number}"] = xobject
+            stream = pikepdf.unparse_content_stream(kept)
+            stream += f"\nq {x1 - x0:.3f} 0 0 {y1 - y0:.3f} {x0:.3f} {y0:.3f} cm /Pasted{number} Do Q\n".encode()
+            page.Contents = pdf.make_stream(stream)
+        raw = dst_pdf.with_suffix(".raw.pdf")
+        pdf.save(raw)
+    normalize_pdf(raw, dst_pdf)
+    raw.unlink()
+
+
+def stamp_page_numbers(pdf):
+    """'- N -' typed in Helvetica at the foot of every page, as PDF tools stamp on scans."""
+    import pikepdf
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    for number, page in enumerate(pdf.pages, start=1):
+        width = float(page.mediabox[2])
+        if "/Font" not in page.Resources:
+            page.Resources.Font = pikepdf.Dictionary()
+        page.Resources.Font["/Stamp"] = font
+        page.contents_add(pikepdf.Stream(pdf, f"BT /Stamp 10 Tf {width / 2 - 10:.2f} 30 Td (- {number} -) Tj ET".encode()))
+    return pdf
+
+
+def mixed_set(digital_dir, scan_dir, out_dir):
+    source = "sanmenxia-2023-final"
+    truth = digital_dir / f"{source}.truth.json"
+    pasted = out_dir / f"{source}-pasted.pdf"
+    paste_tables_as_pictures(digital_dir / f"{source}.pdf", pasted)
+    pages = json.loads(truth.read_text(encoding="utf-8"))["pages"]
+    write_variant_truth(truth, pasted, ["mixed" if page["tables"] else "text" for page in pages])
+    stamped = out_dir / f"{source}-scan300-stamped.pdf"
+    normalize_pdf(scan_dir / f"{source}-scan300.pdf", stamped, transform=stamp_page_numbers)
+    scanned = len(json.loads((scan_dir / f"{source}-scan300.truth.json").read_text(encoding="utf-8"))["pages"])
+    write_variant_truth(truth, stamped, ["ocr"] * scanned)
+
+
 def stacked_single_chars(pdf):
     """Lines of `pdftotext` output that hold one character: the narrow-column symptom."""
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     return sum(1 for line in text.split("\n") if len(line.strip()) == 1)
 
 
+def derived_sets(out):
+    (out / "garbled").mkdir(exist_ok=True)
+    garbled_set(out / "digital", out / "garbled")
+    shifted_set(out / "digital", out / "garbled")
+    (out / "mixed").mkdir(exist_ok=True)
+    mixed_set(out / "digital", out / "scan", out / "mixed")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(HERE.parent.parent / "fixtures"), help="fixtures folder")
+    parser.add_argument("--only-derived", action="store_true",
+                        help="remake only the variants derived from existing digital and scan fixtures "
+                             "(garbled, mixed), leaving the rest byte for byte")
     args = parser.parse_args()
     out = Path(args.out)
+    if args.only_derived:
+        derived_sets(out)
+        print("done")
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         made = {}
@@ -571,8 +731,7 @@ def main():
         rotated_set(out / "digital", out / "rotated", made["digital"])
         (out / "scan").mkdir(exist_ok=True)
         scan_set(out / "digital", out / "scan")
-        (out / "garbled").mkdir(exist_ok=True)
-        garbled_set(out / "digital", out / "garbled")
+        derived_sets(out)
         (out / "chromium").mkdir(exist_ok=True)
         chromium_set(out / "chromium", work)
     print("done")
