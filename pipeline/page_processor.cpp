@@ -20,6 +20,7 @@
 #include "stages/ocr/free_text_ocr.h"
 #include "stages/ocr/ocr_engine.h"
 #include "stages/orient/page_orientation.h"
+#include "stages/orient/scan_orientation.h"
 #include "stages/rasterize/region_raster.h"
 #include "stages/read/cell_reader.h"
 #include "stages/read/text_blocks.h"
@@ -242,6 +243,18 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   raster.gray = std::move(clean.gray);
   work.skew_degrees = clean.skew_degrees;
   cv::Mat ink = binarize_page(raster.gray);
+  OcrEngine& engine = ocr_engine_for_this_thread();
+  // A scan has no glyph directions: its turn comes from the lines of its ink and a recognizer.
+  const int turns = quarter_turns_for_scan(raster.gray, ink, raster.scale, engine);
+  double width = geometry.width, height = geometry.height;
+  if (turns != 0) {
+    TextChars none;
+    PageRaster turned_ink{ink, raster.scale};
+    turn_page(turns, raster, none, width, height);
+    double w = 0, h = 0;
+    turn_page(turns, turned_ink, none, w, h);
+    ink = turned_ink.gray;
+  }
   std::vector<GlyphBox> glyphs = glyphs_from_ink(ink, raster.scale);
   work.times.clean_ms += clock.lap_ms();
 
@@ -251,7 +264,6 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, grid_options);
   work.times.grid_ms += clock.lap_ms();
 
-  OcrEngine& engine = ocr_engine_for_this_thread();
   std::vector<Table> tables;
   for (const auto& grid : detection.tables)
     tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, engine));
@@ -259,9 +271,9 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   work.times.ocr_ms += clock.lap_ms();
 
   work.result.mode = PageMode::kOcr;
-  work.result.width = geometry.width;
-  work.result.height = geometry.height;
-  work.result.rotation = geometry.rotation;
+  work.result.width = width;
+  work.result.height = height;
+  work.result.rotation = (geometry.rotation + 90 * turns) % 360;
   std::vector<char> taken(chars.size(), 0);
   finish_page(work, std::move(tables), chars, taken, std::move(detection), raster, options);
   work.times.read_ms += clock.lap_ms();
@@ -309,6 +321,9 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   }
   read_from_pixels(*page, geometry, options, clock, work);
   work.decision = distrust + "; read by OCR";
+  if (work.result.rotation != geometry.rotation)
+    work.decision +=
+        ", turned " + std::to_string((work.result.rotation - geometry.rotation + 360) % 360) + "° to read";
   return work;
 }
 

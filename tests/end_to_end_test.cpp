@@ -156,6 +156,26 @@ TEST(EndToEnd, PartialTextLayersAreCompletedByOcr) {
   EXPECT_GE(mixed, 1);
 }
 
+// A scan whose pages lie every way on the glass: each page turned upright (its rotation equal to
+// the truth's) and read as well as an upright scan.
+TEST(EndToEnd, ScannedPagesAreTurnedUpright) {
+  for (const auto& r : extract_and_score_each("scan-turned")) {
+    EXPECT_EQ(r.tally.table_recall(), 1.0) << r.name;
+    EXPECT_GE(r.tally.numeric_accuracy(), 0.995) << r.name;
+    EXPECT_GE(r.tally.cell_accuracy(), 0.98) << r.name;
+    EXPECT_GE(r.tally.structure_accuracy(), 0.98) << r.name;
+  }
+  for (const auto& doc : results_of("scan-turned")) {
+    const auto truth_path =
+        kFixtures / "scan-turned" / (fs::path(doc.source).stem().string() + ".truth.json");
+    const DocumentResult truth = document_from_json(nlohmann::json::parse(slurp(truth_path)));
+    ASSERT_EQ(doc.pages.size(), truth.pages.size());
+    for (size_t i = 0; i < doc.pages.size(); ++i)
+      EXPECT_EQ(doc.pages[i].rotation, truth.pages[i].rotation)
+          << doc.source << " page " << doc.pages[i].page;
+  }
+}
+
 // --ocr never keeps a scan's grids with empty cells (mode none); --ocr always reads a good text
 // layer from pixels all the same.
 TEST(EndToEnd, OcrPolicyOverridesTheVerdict) {

@@ -11,6 +11,7 @@
 #include "stages/ocr/cell_image.h"
 #include "stages/ocr/cell_ocr.h"
 #include "stages/ocr/tessdata.h"
+#include "stages/orient/scan_orientation.h"
 
 namespace gridlift {
 namespace {
@@ -132,6 +133,40 @@ TEST(Tessdata, MissingLanguageIsNamedWithItsPackage) {
     setenv("TESSDATA_PREFIX", saved.c_str(), 1);
   else
     unsetenv("TESSDATA_PREFIX");
+}
+
+}  // namespace
+}  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+// Blobs of `lines` lines of `per_line` glyphs, 20 px glyphs 4 px apart, lines 40 px apart; with
+// `down`, the same page turned so that lines run down it.
+std::vector<GlyphBox> lines_of_glyphs(int lines, int per_line, bool down) {
+  std::vector<GlyphBox> out;
+  for (int l = 0; l < lines; ++l)
+    for (int g = 0; g < per_line; ++g) {
+      const int along = 10 + g * 24, across = 10 + l * 40;
+      out.push_back(down ? GlyphBox{{across, along, across + 20, along + 20}, 0}
+                         : GlyphBox{{along, across, along + 20, across + 20}, 0});
+    }
+  return out;
+}
+
+TEST(ScanOrientation, TellsLinesAcrossFromLinesDown) {
+  EXPECT_FALSE(lines_run_down_the_page(lines_of_glyphs(5, 8, false)));
+  EXPECT_TRUE(lines_run_down_the_page(lines_of_glyphs(5, 8, true)));
+}
+
+TEST(ScanOrientation, TextRunsAreWholeLinesWidestFirst) {
+  auto blobs = lines_of_glyphs(3, 6, false);
+  blobs.resize(6 + 6 + 4);  // the third line is shorter
+  auto runs = text_runs(blobs, 2);
+  ASSERT_EQ(runs.size(), 2u);
+  EXPECT_EQ(runs[0].width(), 5 * 24 + 20);
+  EXPECT_EQ(runs[1].width(), 5 * 24 + 20);
+  EXPECT_EQ(text_runs(lines_of_glyphs(1, 2, false), 4).size(), 0u);  // two glyphs are no run
 }
 
 }  // namespace

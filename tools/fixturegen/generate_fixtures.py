@@ -446,7 +446,9 @@ def rotated_set(digital_dir, out_dir, fixtures):
 # ----------------------------------------------------------------------------------------------
 # Scan variant.
 
-def scan_pdf(src_pdf, dst_pdf, dpi, pages, rng):
+def scan_pdf(src_pdf, dst_pdf, dpi, pages, rng, quarter_turns=None):
+    """Pages 1..`pages` of `src_pdf` as a gray JPEG scan: skewed, blurred, gray paper, grain. Page i
+    is put on the glass turned `quarter_turns[i]` quarters anticlockwise, if given."""
     import img2pdf
     import numpy as np
     from PIL import Image, ImageFilter
@@ -463,6 +465,8 @@ def scan_pdf(src_pdf, dst_pdf, dpi, pages, rng):
             a = a * 0.86 + 228 * 0.14 - 10  # faint gray paper, ink a little lifted
             a += np.random.default_rng(rng.randrange(1 << 30)).normal(0, 7, a.shape)
             img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+            if quarter_turns:
+                img = img.rotate(90 * quarter_turns[len(images)], expand=True)
             buf = io.BytesIO()
             img.save(buf, format="JPEG", quality=rng.randint(55, 75), dpi=(dpi, dpi))
             images.append(buf.getvalue())
@@ -683,12 +687,29 @@ def stacked_single_chars(pdf):
     return sum(1 for line in text.split("\n") if len(line.strip()) == 1)
 
 
+def turned_scan_set(digital_dir, out_dir):
+    """A scan whose pages lie every way on the glass: upright, upside down, a quarter either way."""
+    source = "sanmenxia-2023-final"
+    turns = [0, 2, 3, 1]  # anticlockwise quarters; page 4 is a landscape table scanned sideways
+    pdf = out_dir / f"{source}-scan300-turned.pdf"
+    scan_pdf(digital_dir / f"{source}.pdf", pdf, 300, len(turns), random.Random(24), quarter_turns=turns)
+    write_variant_truth(digital_dir / f"{source}.truth.json", pdf, ["ocr"] * len(turns))
+    truth_path = pdf.with_name(pdf.stem + ".truth.json")
+    truth = json.loads(truth_path.read_text(encoding="utf-8"))
+    for page, quarters in zip(truth["pages"], turns):
+        # Turning a page a quarter anticlockwise means it must be turned a quarter clockwise to read.
+        page["rotation"] = (page.get("rotation", 0) + 90 * quarters) % 360
+    truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def derived_sets(out):
     (out / "garbled").mkdir(exist_ok=True)
     garbled_set(out / "digital", out / "garbled")
     shifted_set(out / "digital", out / "garbled")
     (out / "mixed").mkdir(exist_ok=True)
     mixed_set(out / "digital", out / "scan", out / "mixed")
+    (out / "scan-turned").mkdir(exist_ok=True)
+    turned_scan_set(out / "digital", out / "scan-turned")
 
 
 def main():

@@ -1,0 +1,30 @@
+#pragma once
+// Stage 3, orient, for pages read from pixels: a scan has no glyph directions to go by, so the
+// page's quarter turn comes from its ink. Which way text lines run (across or down the page) is
+// read from the blobs: a character's nearest neighbour is the next one on its line. Whether the
+// page is also upside down only a recognizer can tell: a few runs of characters are read both
+// ways up, and the reading Tesseract is surer of wins.
+
+#include <opencv2/core.hpp>
+#include <vector>
+
+#include "models/geometry.h"
+#include "stages/grid/grid_types.h"
+#include "stages/ocr/ocr_engine.h"
+
+namespace gridlift {
+
+//! True when most glyph blobs have their nearest neighbour above or below rather than beside:
+//! the page's lines run down it (a landscape table scanned sideways).
+bool lines_run_down_the_page(const std::vector<GlyphBox>& blobs);
+
+//! Up to `count` runs of at least three blobs side by side on one line, widest first: samples
+//! of text to read. `blobs` must be in reading order (glyphs_from_ink()).
+std::vector<ImageRect> text_runs(const std::vector<GlyphBox>& blobs, int count);
+
+//! Quarter turns clockwise that bring the cleaned scan `gray` (its binarize_page() is `ink`)
+//! upright: 0..3.
+int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, const PixelScale& scale,
+                           OcrEngine& engine);
+
+}  // namespace gridlift
