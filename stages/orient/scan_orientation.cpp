@@ -10,6 +10,9 @@
 namespace gridlift {
 namespace {
 
+// A difference in summed confidence that settles which way up a page is.
+constexpr double kClearMargin = 0.4;
+
 struct Centre {
   double x, y, size;
 };
@@ -29,12 +32,16 @@ std::array<double, 2> confidence_both_ways(const cv::Mat& gray, const std::vecto
   std::array<double, 2> sum{};
   const cv::Rect page(0, 0, gray.cols, gray.rows);
   for (const auto& r : runs) {
-    cv::Rect box =
-        cv::Rect(r.x0 - margin, r.y0 - margin, r.width() + 2 * margin, r.height() + 2 * margin) & page;
+    // Six characters tell the way up as well as forty, in a fraction of the recognizer's time.
+    const int width = std::min(r.width(), 6 * r.height());
+    cv::Rect box = cv::Rect(r.x0 - margin, r.y0 - margin, width + 2 * margin, r.height() + 2 * margin) & page;
+
     if (box.empty()) continue;
     cv::Mat crop = gray(box).clone();
     sum[0] += engine.read(crop, LineScript::kText, dpi).confidence;
     sum[1] += engine.read(turned(crop, 2), LineScript::kText, dpi).confidence;
+    // One clear verdict is enough: upright CJK reads at ~0.9, upside down at ~0.3.
+    if (std::abs(sum[0] - sum[1]) > kClearMargin) break;
   }
   return sum;
 }

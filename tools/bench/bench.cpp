@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
   gridlift::restart_with_single_threaded_openmp(argv);
   int repeat = 3;
   double dpi = gridlift::RasterOptions{}.dpi;
+  bool text_check = true;
   std::vector<std::string> args;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
@@ -51,9 +52,11 @@ int main(int argc, char** argv) {
       repeat = std::max(1, std::stoi(argv[++i]));
     } else if (a == "--dpi" && i + 1 < argc) {
       dpi = std::stod(argv[++i]);
+    } else if (a == "--no-text-check") {
+      text_check = false;
     } else if (a == "-h" || a == "--help") {
       std::printf(
-          "usage: gridlift-bench [--repeat N] [--dpi D] [PDF or folder ...]\n"
+          "usage: gridlift-bench [--repeat N] [--dpi D] [--no-text-check] [PDF or folder ...]\n"
           "  default inputs: fixtures/digital, narrow, rotated; for OCR: gridlift-bench fixtures/scan\n");
       return 0;
     } else {
@@ -69,6 +72,7 @@ int main(int argc, char** argv) {
   gridlift::quiet_poppler_messages();
   gridlift::ExtractOptions options;
   options.raster.dpi = dpi;
+  if (!text_check) options.cross_check_numbers = options.cross_check_labels = 0;
 
   // Per stage, one thread, every page of every input, best of `repeat` (the least disturbed run).
   // Pages read from the text layer and pages read by OCR are timed apart: they differ 20-fold.

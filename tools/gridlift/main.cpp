@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   int verbose = 0;
   std::string overlay;
   std::string ocr = "auto";
+  bool no_text_check = false;
   auto* extract = app.add_subcommand("extract", "Extract the ruled tables of one or more PDFs");
   extract->add_option("pdf", inputs, "Input PDF files, or folders: every *.pdf below them")->required();
   extract->add_option("-o,--output", output, "Output folder, created if missing")->capture_default_str();
@@ -93,6 +94,11 @@ int main(int argc, char** argv) {
                    "their grid with empty cells, mode none)")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  extract->add_flag("--no-text-check", no_text_check,
+                    "With --ocr auto, trust a text layer that passes the code-point and ink checks without "
+                    "reading 4 numbers and 2 labels per page again by OCR. Faster on born-digital batches "
+                    "(~2x measured on short reports), but a font whose ToUnicode map lies plausibly "
+                    "(every 1 copied as 2) goes unnoticed");
   extract->add_option(
       "--overlay", overlay,
       "Also write PNGs of each page with the rulings and cells found drawn on it, into this folder");
@@ -131,6 +137,7 @@ int main(int argc, char** argv) {
     options.extract.raster.dpi = dpi;
     options.overlay_folder = overlay;
     options.extract.ocr = gridlift::ocr_policy_from_string(ocr);
+    if (no_text_check) options.extract.cross_check_numbers = options.extract.cross_check_labels = 0;
     try {
       options.pages = gridlift::PageSelection::parse(pages);
     } catch (const std::invalid_argument& e) {
