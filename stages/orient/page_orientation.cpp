@@ -21,11 +21,7 @@ int quarter_turns_to_upright(const TextChars& chars) {
 void turn_page(int turns, PageRaster& raster, TextChars& chars, double& width, double& height) {
   turns = ((turns % 4) + 4) % 4;
   if (turns == 0) return;
-  static constexpr std::array<cv::RotateFlags, 4> kFlags = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_CLOCKWISE,
-                                                            cv::ROTATE_180, cv::ROTATE_90_COUNTERCLOCKWISE};
-  cv::Mat turned;
-  cv::rotate(raster.gray, turned, kFlags[static_cast<size_t>(turns)]);
-  raster.gray = turned;
+  raster.gray = turn_image(raster.gray, turns);
 
   const double w = width, h = height;
   for (auto& c : chars) {

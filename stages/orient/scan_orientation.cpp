@@ -6,6 +6,7 @@
 #include <opencv2/core.hpp>
 
 #include "stages/clean/ink_glyphs.h"
+#include "stages/rasterize/page_raster.h"
 
 namespace gridlift {
 namespace {
@@ -16,15 +17,6 @@ constexpr double kClearMargin = 0.4;
 struct Centre {
   double x, y, size;
 };
-
-cv::Mat turned(const cv::Mat& image, int turns) {
-  static constexpr std::array<cv::RotateFlags, 4> kFlags = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_CLOCKWISE,
-                                                            cv::ROTATE_180, cv::ROTATE_90_COUNTERCLOCKWISE};
-  if (turns % 4 == 0) return image;
-  cv::Mat out;
-  cv::rotate(image, out, kFlags[static_cast<size_t>(turns % 4)]);
-  return out;
-}
 
 // Summed confidence of reading `runs` of `gray` as they are, and turned half round.
 std::array<double, 2> confidence_both_ways(const cv::Mat& gray, const std::vector<ImageRect>& runs,
@@ -39,7 +31,7 @@ std::array<double, 2> confidence_both_ways(const cv::Mat& gray, const std::vecto
     if (box.empty()) continue;
     cv::Mat crop = gray(box).clone();
     sum[0] += engine.read(crop, LineScript::kText, dpi).confidence;
-    sum[1] += engine.read(turned(crop, 2), LineScript::kText, dpi).confidence;
+    sum[1] += engine.read(turn_image(crop, 2), LineScript::kText, dpi).confidence;
     // One clear verdict is enough: upright CJK reads at ~0.9, upside down at ~0.3.
     if (std::abs(sum[0] - sum[1]) > kClearMargin) break;
   }
@@ -121,8 +113,8 @@ int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, const PixelS
   std::vector<GlyphBox> blobs = glyphs_from_ink(ink, scale);
   if (blobs.size() < 10) return 0;  // too little text to judge
   const int across = lines_run_down_the_page(blobs) ? 1 : 0;
-  const cv::Mat upright_or_upside_down = turned(gray, across);
-  if (across) blobs = glyphs_from_ink(turned(ink, across), scale);
+  const cv::Mat upright_or_upside_down = turn_image(gray, across);
+  if (across) blobs = glyphs_from_ink(turn_image(ink, across), scale);
   const auto runs = text_runs(blobs, 4);
   if (runs.empty()) return across;
   const auto sure = confidence_both_ways(upright_or_upside_down, runs, scale.pixels(3, 2),

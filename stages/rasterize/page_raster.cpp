@@ -3,7 +3,9 @@
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 
+#include <array>
 #include <cmath>
+#include <opencv2/core.hpp>
 #include <stdexcept>
 
 namespace gridlift {
@@ -31,6 +33,16 @@ PageRaster rasterize_page(const poppler::page& page, double width, double height
                static_cast<size_t>(image.bytes_per_row()));
   raster.gray = view.clone();  // the poppler image owns `view`'s memory
   return raster;
+}
+
+cv::Mat turn_image(const cv::Mat& image, int turns) {
+  static constexpr std::array<cv::RotateFlags, 4> kFlags = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_CLOCKWISE,
+                                                            cv::ROTATE_180, cv::ROTATE_90_COUNTERCLOCKWISE};
+  turns = ((turns % 4) + 4) % 4;
+  if (turns == 0) return image;
+  cv::Mat out;
+  cv::rotate(image, out, kFlags[static_cast<size_t>(turns)]);
+  return out;
 }
 
 }  // namespace gridlift

@@ -31,4 +31,7 @@ double choose_dpi(double width, double height, const RasterOptions& options);
 PageRaster rasterize_page(const poppler::page& page, double width, double height,
                           const RasterOptions& options);
 
+//! `image` turned clockwise by `turns` quarter turns (any integer; 0 returns `image` itself).
+cv::Mat turn_image(const cv::Mat& image, int turns);
+
 }  // namespace gridlift

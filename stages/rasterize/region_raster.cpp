@@ -1,5 +1,7 @@
 #include "stages/rasterize/region_raster.h"
 
+#include "stages/rasterize/page_raster.h"
+
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 
@@ -47,12 +49,8 @@ RegionRaster rasterize_region(const poppler::page& page, const PdfRect& region, 
   cv::Mat view(image.height(), image.width(), CV_8UC1, const_cast<char*>(image.const_data()),
                static_cast<size_t>(image.bytes_per_row()));
   const int t = ((turns % 4) + 4) % 4;
-  static constexpr std::array<cv::RotateFlags, 4> kFlags = {cv::ROTATE_90_CLOCKWISE, cv::ROTATE_90_CLOCKWISE,
-                                                            cv::ROTATE_180, cv::ROTATE_90_COUNTERCLOCKWISE};
-  if (t == 0)
-    out.gray = view.clone();  // the poppler image owns `view`'s memory
-  else
-    cv::rotate(view, out.gray, kFlags[static_cast<size_t>(t)]);
+  // The poppler image owns `view`'s memory: copy it out, turned or not.
+  out.gray = t == 0 ? view.clone() : turn_image(view, t);
   // The pixels drawn, as a region of the upright page (turned back from the displayed one).
   const PdfRect drawn{out.scale.to_points(x), out.scale.to_points(y), out.scale.to_points(x + w),
                       out.scale.to_points(y + h)};
