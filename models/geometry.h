@@ -25,6 +25,21 @@ struct PdfRect {
   bool operator==(const PdfRect&) const = default;
 };
 
+//! Where `r`, on a page `width` x `height` points, lies once the page is turned clockwise by
+//! `turns` quarter turns (any integer).
+inline PdfRect turn_rect(const PdfRect& r, int turns, double width, double height) {
+  switch (((turns % 4) + 4) % 4) {
+    case 1:  // (x,y) -> (h-y, x)
+      return {height - r.y1, r.x0, height - r.y0, r.x1};
+    case 2:  // (x,y) -> (w-x, h-y)
+      return {width - r.x1, height - r.y1, width - r.x0, height - r.y0};
+    case 3:  // (x,y) -> (y, w-x)
+      return {r.y0, width - r.x1, r.y1, width - r.x0};
+    default:
+      return r;
+  }
+}
+
 //! A rectangle in pixels of a rendered page image (origin top-left, half-open: [x0,x1) x [y0,y1)).
 struct ImageRect {
   int x0 = 0, y0 = 0, x1 = 0, y1 = 0;

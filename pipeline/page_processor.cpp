@@ -91,25 +91,59 @@ void finish_page(PageWork& work, std::vector<Table> tables, const TextChars& cha
   if (options.keep_raster) work.raster = raster.gray;
 }
 
-// One cell of a page read from the text layer, read by OCR from the cell drawn again at the OCR
+// Cells of a page read from the text layer, read by OCR from the cell drawn again at the OCR
 // resolution: the page image's 150 dpi is too coarse for Tesseract to read small print surely.
-CellReading read_cell_finely(const poppler::page& page, const PageGeometry& geometry, int turns,
-                             const PdfRect& cell, const ExtractOptions& options) {
-  const double margin = 4;  // points: the rules around the cell and a little paper beyond them
-  RegionRaster region =
-      rasterize_region(page, {cell.x0 - margin, cell.y0 - margin, cell.x1 + margin, cell.y1 + margin}, turns,
-                       geometry.width, geometry.height, options.ocr_dpi);
-  cv::Mat ink = binarize_page(region.gray);
-  return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale,
-                          ocr_engine_for_this_thread());
+struct FineCellReader {
+  const poppler::page& page;
+  const PageGeometry& geometry;
+  int turns;  //!< as the page was turned upright
+  const ExtractOptions& options;
+
+  //! The cell `cell` (upright page points, between its rules' centres).
+  CellReading read(const PdfRect& cell) const {
+    const double margin = 4;  // points: the rules around the cell and a little paper beyond them
+    RegionRaster region =
+        rasterize_region(page, {cell.x0 - margin, cell.y0 - margin, cell.x1 + margin, cell.y1 + margin},
+                         turns, geometry.width, geometry.height, options.ocr_dpi);
+    cv::Mat ink = binarize_page(region.gray);
+    return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale,
+                            ocr_engine_for_this_thread());
+  }
+};
+
+// The OCR cross-check of a page's tables, sampling at most the options' numbers and labels over
+// all of them, and the fonts of the glyphs in the cells it compared.
+struct PageCrossCheck {
+  CrossCheck check;
+  std::set<std::string> fonts;
+};
+
+PageCrossCheck cross_check_tables(const std::vector<Table>& tables, const std::vector<TableGrid>& grids,
+                                  const TextChars& chars, const PixelScale& scale,
+                                  const FineCellReader& fine) {
+  PageCrossCheck out;
+  for (size_t t = 0; t < tables.size(); ++t) {
+    const int numbers = fine.options.cross_check_numbers - out.check.numbers_sampled;
+    const int labels = fine.options.cross_check_labels - out.check.texts_sampled;
+    if (numbers <= 0 && labels <= 0) break;
+    const TableGrid& grid = grids[t];
+    auto read_cell = [&](size_t i) { return fine.read(scale.to_pdf(grid.cell_rect(grid.cells[i]))); };
+    CrossCheck table_check = cross_check_by_ocr(tables[t], read_cell, numbers, labels);
+    for (size_t i : table_check.sampled_cells) {
+      const PdfRect& box = tables[t].cells[i].bbox;
+      for (const auto& c : chars)
+        if (box.contains(c.box.center_x(), c.box.center_y())) out.fonts.insert(c.font);
+    }
+    out.check.add(table_check);
+  }
+  return out;
 }
 
 // Cells the text layer left empty but that hold characters' ink (text pasted as a picture or
 // drawn as outlines), read by OCR. Returns how many cells got text.
 int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>& grids,
                         const std::vector<GlyphBox>& untexted, const PixelScale& scale,
-                        const poppler::page& page, const PageGeometry& geometry, int turns,
-                        const ExtractOptions& options) {
+                        const FineCellReader& fine) {
   std::vector<std::pair<size_t, size_t>> wanted;  // (table, cell)
   for (size_t t = 0; t < tables.size(); ++t) {
     for (size_t c = 0; c < tables[t].cells.size(); ++c) {
@@ -124,8 +158,7 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
   }
   int read = 0;
   for (auto [t, c] : wanted) {
-    PdfRect cell = scale.to_pdf(grids[t].cell_rect(grids[t].cells[c]));
-    CellReading reading = read_cell_finely(page, geometry, turns, cell, options);
+    CellReading reading = fine.read(scale.to_pdf(grids[t].cell_rect(grids[t].cells[c])));
     if (reading.blank) continue;
     tables[t].cells[c].text = std::move(reading.text);
     tables[t].cells[c].confidence = reading.confidence;
@@ -174,48 +207,29 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
 
   work.result.mode = PageMode::kText;
   work.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
-  std::set<std::string> table_fonts;
-  for (size_t i = 0; i < chars.size(); ++i)
-    if (taken[i]) table_fonts.insert(chars[i].font);
-  if (verify && !tables.empty() && fonts && fonts->all_confirmed(table_fonts)) {
-    work.decision += "; its tables' fonts were confirmed by OCR on an earlier page";
-  } else if (verify && !tables.empty()) {
-    CrossCheck check;
-    std::set<std::string> checked_fonts;
-    for (size_t t = 0; t < tables.size(); ++t) {
-      const int numbers = options.cross_check_numbers - check.numbers_sampled;
-      const int labels = options.cross_check_labels - check.texts_sampled;
-      if (numbers <= 0 && labels <= 0) break;
-      const TableGrid& grid = detection.tables[t];
-      auto read_cell = [&](size_t i) {
-        return read_cell_finely(page, geometry, turns, raster.scale.to_pdf(grid.cell_rect(grid.cells[i])),
-                                options);
-      };
-      CrossCheck table_check = cross_check_by_ocr(tables[t], read_cell, numbers, labels);
-      for (size_t i : table_check.sampled_cells) {
-        const PdfRect& box = tables[t].cells[i].bbox;
-        for (const auto& c : chars) {
-          const double x = (c.box.x0 + c.box.x1) / 2, y = (c.box.y0 + c.box.y1) / 2;
-          if (x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1) checked_fonts.insert(c.font);
-        }
-      }
-      check.add(table_check);
-    }
-    if (check.contradicts_text_layer()) {
-      work.times.ocr_ms += clock.lap_ms();
-      distrust = "OCR of sample cells disagrees with the text layer (" + check.example + ")";
-      return false;
-    }
-    work.decision += "; OCR agrees on " + std::to_string(check.numbers_sampled - check.numbers_disagreed) +
-                     "/" + std::to_string(check.numbers_sampled) + " sampled numbers, " +
-                     std::to_string(check.texts_sampled - check.texts_disagreed) + "/" +
-                     std::to_string(check.texts_sampled) + " labels" +
-                     (check.example.empty() ? "" : " (" + check.example + ")");
-    if (fonts && check.numbers_disagreed == 0 && check.texts_disagreed == 0) fonts->confirm(checked_fonts);
-  }
   if (verify && !tables.empty()) {
-    const int read =
-        read_untexted_cells(tables, detection.tables, untexted, raster.scale, page, geometry, turns, options);
+    const FineCellReader fine{page, geometry, turns, options};
+    std::set<std::string> table_fonts;
+    for (size_t i = 0; i < chars.size(); ++i)
+      if (taken[i]) table_fonts.insert(chars[i].font);
+    if (fonts && fonts->all_confirmed(table_fonts)) {
+      work.decision += "; its tables' fonts were confirmed by OCR on an earlier page";
+    } else {
+      const auto [check, checked_fonts] =
+          cross_check_tables(tables, detection.tables, chars, raster.scale, fine);
+      if (check.contradicts_text_layer()) {
+        work.times.ocr_ms += clock.lap_ms();
+        distrust = "OCR of sample cells disagrees with the text layer (" + check.example + ")";
+        return false;
+      }
+      work.decision += "; OCR agrees on " + std::to_string(check.numbers_sampled - check.numbers_disagreed) +
+                       "/" + std::to_string(check.numbers_sampled) + " sampled numbers, " +
+                       std::to_string(check.texts_sampled - check.texts_disagreed) + "/" +
+                       std::to_string(check.texts_sampled) + " labels" +
+                       (check.example.empty() ? "" : " (" + check.example + ")");
+      if (fonts && check.numbers_disagreed == 0 && check.texts_disagreed == 0) fonts->confirm(checked_fonts);
+    }
+    const int read = read_untexted_cells(tables, detection.tables, untexted, raster.scale, fine);
     work.times.ocr_ms += clock.lap_ms();
     if (read > 0) {
       work.result.mode = PageMode::kMixed;
@@ -244,18 +258,16 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   work.skew_degrees = clean.skew_degrees;
   cv::Mat ink = binarize_page(raster.gray);
   OcrEngine& engine = ocr_engine_for_this_thread();
+  std::vector<GlyphBox> glyphs = glyphs_from_ink(ink, raster.scale);
   // A scan has no glyph directions: its turn comes from the lines of its ink and a recognizer.
-  const int turns = quarter_turns_for_scan(raster.gray, ink, raster.scale, engine);
+  const int turns = quarter_turns_for_scan(raster.gray, ink, glyphs, raster.scale, engine);
   double width = geometry.width, height = geometry.height;
   if (turns != 0) {
     TextChars none;
-    PageRaster turned_ink{ink, raster.scale};
     turn_page(turns, raster, none, width, height);
-    double w = 0, h = 0;
-    turn_page(turns, turned_ink, none, w, h);
-    ink = turned_ink.gray;
+    ink = turn_image(ink, turns);
+    glyphs = glyphs_from_ink(ink, raster.scale);
   }
-  std::vector<GlyphBox> glyphs = glyphs_from_ink(ink, raster.scale);
   work.times.clean_ms += clock.lap_ms();
 
   // Grain and JPEG noise must not pass as faint ink: demand a contrast well above the paper's own.

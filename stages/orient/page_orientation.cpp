@@ -23,22 +23,8 @@ void turn_page(int turns, PageRaster& raster, TextChars& chars, double& width, d
   if (turns == 0) return;
   raster.gray = turn_image(raster.gray, turns);
 
-  const double w = width, h = height;
   for (auto& c : chars) {
-    const PdfRect b = c.box;
-    switch (turns) {
-      case 1:
-        c.box = {h - b.y1, b.x0, h - b.y0, b.x1};
-        break;  // (x,y) -> (h-y, x)
-      case 2:
-        c.box = {w - b.x1, h - b.y1, w - b.x0, h - b.y0};
-        break;  // (x,y) -> (w-x, h-y)
-      case 3:
-        c.box = {b.y0, w - b.x1, b.y1, w - b.x0};
-        break;  // (x,y) -> (y, w-x)
-      default:
-        break;
-    }
+    c.box = turn_rect(c.box, turns, width, height);
     c.direction = static_cast<TextDirection>((static_cast<int>(c.direction) + turns) % 4);
   }
   if (turns % 2 == 1) std::swap(width, height);

@@ -108,9 +108,8 @@ std::vector<ImageRect> text_runs(const std::vector<GlyphBox>& blobs, int count) 
   return out;
 }
 
-int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, const PixelScale& scale,
-                           OcrEngine& engine) {
-  std::vector<GlyphBox> blobs = glyphs_from_ink(ink, scale);
+int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, std::vector<GlyphBox> blobs,
+                           const PixelScale& scale, OcrEngine& engine) {
   if (blobs.size() < 10) return 0;  // too little text to judge
   const int across = lines_run_down_the_page(blobs) ? 1 : 0;
   const cv::Mat upright_or_upside_down = turn_image(gray, across);

@@ -22,9 +22,9 @@ bool lines_run_down_the_page(const std::vector<GlyphBox>& blobs);
 //! of text to read. `blobs` must be in reading order (glyphs_from_ink()).
 std::vector<ImageRect> text_runs(const std::vector<GlyphBox>& blobs, int count);
 
-//! Quarter turns clockwise that bring the cleaned scan `gray` (its binarize_page() is `ink`)
-//! upright: 0..3.
-int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, const PixelScale& scale,
-                           OcrEngine& engine);
+//! Quarter turns clockwise that bring the cleaned scan `gray` (its binarize_page() is `ink`, the
+//! glyph-sized blobs of that glyphs_from_ink()) upright: 0..3.
+int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, std::vector<GlyphBox> blobs,
+                           const PixelScale& scale, OcrEngine& engine);
 
 }  // namespace gridlift

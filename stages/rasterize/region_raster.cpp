@@ -6,34 +6,17 @@
 #include <poppler/cpp/poppler-page-renderer.h>
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <stdexcept>
 
 namespace gridlift {
-namespace {
-
-// `r` in upright points back to the page as displayed, before turn_page() turned it.
-PdfRect unturn(const PdfRect& r, int turns, double w, double h) {
-  switch (((turns % 4) + 4) % 4) {
-    case 1:
-      return {r.y0, h - r.x1, r.y1, h - r.x0};
-    case 2:
-      return {w - r.x1, h - r.y1, w - r.x0, h - r.y0};
-    case 3:
-      return {w - r.y1, r.x0, w - r.y0, r.x1};
-    default:
-      return r;
-  }
-}
-
-}  // namespace
-
 RegionRaster rasterize_region(const poppler::page& page, const PdfRect& region, int turns, double width,
                               double height, double dpi) {
   RegionRaster out;
   out.scale.dpi = dpi;
-  const PdfRect shown = unturn(region, turns, width, height);
+  const int t = ((turns % 4) + 4) % 4;
+  // The region on the page as displayed: the upright page turned the rest of the way round.
+  const PdfRect shown = turn_rect(region, 4 - t, t % 2 ? height : width, t % 2 ? width : height);
   const int x = static_cast<int>(std::floor(out.scale.to_pixels(std::max(0.0, shown.x0))));
   const int y = static_cast<int>(std::floor(out.scale.to_pixels(std::max(0.0, shown.y0))));
   const int w = static_cast<int>(std::ceil(out.scale.to_pixels(std::min(width, shown.x1)))) - x;
@@ -48,13 +31,12 @@ RegionRaster rasterize_region(const poppler::page& page, const PdfRect& region, 
     throw std::runtime_error("poppler could not render a region of the page");
   cv::Mat view(image.height(), image.width(), CV_8UC1, const_cast<char*>(image.const_data()),
                static_cast<size_t>(image.bytes_per_row()));
-  const int t = ((turns % 4) + 4) % 4;
   // The poppler image owns `view`'s memory: copy it out, turned or not.
   out.gray = t == 0 ? view.clone() : turn_image(view, t);
   // The pixels drawn, as a region of the upright page (turned back from the displayed one).
   const PdfRect drawn{out.scale.to_points(x), out.scale.to_points(y), out.scale.to_points(x + w),
                       out.scale.to_points(y + h)};
-  out.region = unturn(drawn, (4 - t) % 4, t % 2 ? height : width, t % 2 ? width : height);
+  out.region = turn_rect(drawn, t, width, height);
   return out;
 }
 
