@@ -33,14 +33,6 @@ namespace {
 // Under this many glyph-sized blobs a page has too little ink to judge its text layer by.
 constexpr size_t kMinBlobsToJudge = 30;
 
-// Tesseract engines are not thread-safe and slow to load: one per worker thread, loaded on the
-// first page that needs OCR, kept for the life of the thread.
-OcrEngine& ocr_engine_for_this_thread() {
-  thread_local std::unique_ptr<OcrEngine> engine;
-  if (!engine) engine = std::make_unique<OcrEngine>();
-  return *engine;
-}
-
 class Stopwatch {
  public:
   double lap_ms() {
@@ -106,8 +98,7 @@ struct FineCellReader {
         rasterize_region(page, {cell.x0 - margin, cell.y0 - margin, cell.x1 + margin, cell.y1 + margin},
                          turns, geometry.width, geometry.height, options.ocr_dpi);
     cv::Mat ink = binarize_page(region.gray);
-    return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale,
-                            ocr_engine_for_this_thread());
+    return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale, this_threads_ocr_engine());
   }
 };
 
@@ -257,7 +248,7 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   raster.gray = std::move(clean.gray);
   work.skew_degrees = clean.skew_degrees;
   cv::Mat ink = binarize_page(raster.gray);
-  OcrEngine& engine = ocr_engine_for_this_thread();
+  OcrEngine& engine = this_threads_ocr_engine();
   std::vector<GlyphBox> glyphs = glyphs_from_ink(ink, raster.scale);
   // A scan has no glyph directions: its turn comes from the lines of its ink and a recognizer.
   const int turns = quarter_turns_for_scan(raster.gray, ink, glyphs, raster.scale, engine);
@@ -278,7 +269,7 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
 
   std::vector<Table> tables;
   for (const auto& grid : detection.tables)
-    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, engine));
+    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink));
   TextChars chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
   work.times.ocr_ms += clock.lap_ms();
 

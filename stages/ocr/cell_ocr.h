@@ -30,8 +30,10 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
                              const PixelScale& scale, OcrEngine& engine);
 
 //! A table whose cells hold the OCR reading of `gray` (the cleaned page) inside each cell of
-//! `grid`, with Tesseract's confidence; blank cells are "" with confidence 1.
+//! `grid`, with Tesseract's confidence; blank cells are "" with confidence 1. The cells are read
+//! in parallel, each worker with this_threads_ocr_engine(): a page's OCR is most of its time, so
+//! on a short document the last page would otherwise keep one core busy and leave the other idle.
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
-                        const cv::Mat& ink, OcrEngine& engine);
+                        const cv::Mat& ink);
 
 }  // namespace gridlift

@@ -64,4 +64,10 @@ OcrText OcrEngine::read(const cv::Mat& gray, LineScript script, int dpi) {
   return result;
 }
 
+OcrEngine& this_threads_ocr_engine() {
+  thread_local std::unique_ptr<OcrEngine> engine;
+  if (!engine) engine = std::make_unique<OcrEngine>();
+  return *engine;
+}
+
 }  // namespace gridlift

@@ -42,6 +42,10 @@ class OcrEngine {
   std::unique_ptr<tesseract::TessBaseAPI> numbers_;
 };
 
+//! This thread's engine, loaded on its first call and kept for the life of the thread: how the
+//! stages reach Tesseract from any worker, including those a parallel loop over cells borrows.
+OcrEngine& this_threads_ocr_engine();
+
 //! Characters a number cell can hold; the number recognizer sees no others.
 inline constexpr const char* kNumberCharacters = "0123456789.,-%";
 
