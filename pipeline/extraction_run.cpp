@@ -15,8 +15,10 @@
 #include "models/document_json.h"
 #include "pipeline/document_cache.h"
 #include "pipeline/file_digest.h"
+#include "pipeline/report_spool.h"
 #include "stages/assemble/continuation.h"
 #include "stages/assemble/document_checks.h"
+#include "stages/export/html_report.h"
 #include "stages/export/output_files.h"
 #include "stages/export/overlay_writer.h"
 #include "stages/input_error.h"
@@ -38,7 +40,9 @@ struct DocumentJob {
   size_t received = 0;
   std::vector<std::string> errors;  //!< pages that failed
   Clock::time_point started = Clock::now();
-  FontChecks fonts;  //!< shared by the threads reading its pages
+  FontChecks fonts;                          //!< shared by the threads reading its pages
+  std::vector<ReportPageNote> report_notes;  //!< with --report: one per page in result.pages
+  ReportSpool report_images;                 //!< and their images
 };
 
 struct PageTask {
@@ -52,6 +56,7 @@ struct PageOutcome {
   std::shared_ptr<DocumentJob> document;
   std::optional<PageWork> work;
   std::string error;
+  std::string report_image;  //!< with --report: the page's overlay, encoded
 };
 
 // True when `folder/stem.json` already holds a result for a file with this content.
@@ -99,7 +104,8 @@ class TaskSource {
       } catch (const std::exception& e) {
         throw InputError(job->path.string(), e.what());
       }
-      if (options_.resume && already_done(options_.output_folder, job->stem, job->result.sha256)) {
+      if (options_.resume && options_.write_results &&
+          already_done(options_.output_folder, job->stem, job->result.sha256)) {
         spdlog::info("[{}/{}] {}: already extracted, skipped (--resume)", job->ordinal, inputs_.size(),
                      job->path.string());
         ++summary_.documents_skipped;
@@ -145,6 +151,14 @@ class DocumentWriter {
       ++summary_.pages;
       summary_.tables += static_cast<int>(outcome.work->result.tables.size());
       job.result.pages.push_back(std::move(outcome.work->result));
+      if (options_.report) {
+        job.report_notes.push_back({outcome.work->debug.skew_degrees, outcome.work->debug.decision});
+        try {
+          job.report_images.append(outcome.report_image);
+        } catch (const std::exception& e) {
+          job.errors.push_back("page " + std::to_string(job.result.pages.back().page) + ": " + e.what());
+        }
+      }
     } else {
       job.errors.push_back(outcome.error);
     }
@@ -184,7 +198,11 @@ class DocumentWriter {
     size_t tables = 0;
     for (const auto& p : job.result.pages) tables += p.tables.size();
     try {
-      write_outputs(job.result, options_.output_folder, job.stem);
+      if (options_.write_results) write_outputs(job.result, options_.output_folder, job.stem);
+      if (options_.report)
+        write_html_report(
+            job.result, job.report_notes, [&](size_t i) { return job.report_images.read(i); },
+            options_.output_folder / (job.stem + ".report.html"));
     } catch (const std::exception& e) {
       fail(job, e.what());
       return;
@@ -196,9 +214,11 @@ class DocumentWriter {
       return;
     }
     ++summary_.documents_done;
+    const auto written = options_.write_results ? options_.output_folder / (job.stem + ".json")
+                         : options_.report      ? options_.output_folder / (job.stem + ".report.html")
+                                                : options_.overlay_folder;
     spdlog::info("[{}/{}] {}: {} pages, {} tables -> {} ({:.2f} s)", job.ordinal, total_, job.path.string(),
-                 job.result.pages.size(), tables, (options_.output_folder / (job.stem + ".json")).string(),
-                 seconds);
+                 job.result.pages.size(), tables, written.string(), seconds);
   }
 
   void fail(DocumentJob& job, const std::string& message) {
@@ -230,7 +250,10 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
   DocumentWriter writer_state(options, summary, inputs.size());
   tbb::enumerable_thread_specific<DocumentCache> caches;
   ExtractOptions extract = options.extract;
-  extract.keep_raster = !options.overlay_folder.empty();
+  extract.keep_raster = !options.overlay_folder.empty() || options.report;
+  // The report's picture leaves out the glyph boxes: at report size they only blur the page.
+  OverlayLayers report_layers = options.overlay_layers;
+  report_layers.text = false;
 
   tbb::task_arena arena(jobs);
   arena.execute([&] {
@@ -246,22 +269,26 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
     });
     limiter_node<PageTask> limiter(g, static_cast<size_t>(in_flight));
     function_node<PageTask, PageOutcome> process(g, unlimited, [&](const PageTask& task) {
-      PageOutcome outcome{task.sequence, task.document, std::nullopt, {}};
+      PageOutcome outcome{task.sequence, task.document, std::nullopt, {}, {}};
       try {
         const auto& doc = caches.local().get(task.document->path);
         outcome.work = process_page(doc, task.page_index, extract, &task.document->fonts);
         spdlog::debug("{} page {}: {}", task.document->path.string(), task.page_index + 1,
-                      outcome.work->decision);
+                      outcome.work->debug.decision);
         for (const auto& t : outcome.work->result.tables) {
           auto spans = std::count_if(t.cells.begin(), t.cells.end(),
                                      [](const Cell& c) { return c.row_span > 1 || c.col_span > 1; });
           spdlog::debug("{} {}: {} rows x {} columns, {} spanning cells, title \"{}\"",
                         task.document->path.string(), t.id, t.n_rows, t.n_cols, spans, t.title);
         }
+        const PageWork& work = *outcome.work;
         if (!options.overlay_folder.empty())
-          write_overlay_png(draw_overlay(outcome.work->raster, outcome.work->debug, outcome.work->grids),
+          write_overlay_png(with_banner(draw_overlay(work.result, work.debug, options.overlay_layers),
+                                        work.result, work.debug),
                             options.overlay_folder, task.document->stem, task.page_index + 1);
-        outcome.work->raster.release();
+        if (options.report)
+          outcome.report_image = report_page_image(draw_overlay(work.result, work.debug, report_layers));
+        outcome.work->debug.raster.release();
       } catch (const std::exception& e) {
         outcome.work.reset();
         outcome.error = "page " + std::to_string(task.page_index + 1) + ": " + e.what();

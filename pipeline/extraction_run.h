@@ -17,6 +17,7 @@
 #include "pipeline/input_list.h"
 #include "pipeline/page_processor.h"
 #include "pipeline/page_selection.h"
+#include "stages/export/overlay_writer.h"
 
 namespace gridlift {
 
@@ -27,7 +28,10 @@ struct RunOptions {
   PageSelection pages;                   //!< which pages of each document
   bool resume = false;                   //!< skip inputs whose NAME.json exists for the same file content
   int pages_in_flight = 0;               //!< 0: 2 x jobs + 2
-  std::filesystem::path overlay_folder;  //!< if set, a PNG per page showing what grid finding saw
+  std::filesystem::path overlay_folder;  //!< if set, a PNG per page showing what extraction saw
+  OverlayLayers overlay_layers;          //!< what those PNGs show
+  bool report = false;                   //!< also write NAME.report.html per document
+  bool write_results = true;             //!< false: overlays only (gridlift overlay), no JSON/MD/CSV
 };
 
 struct RunSummary {

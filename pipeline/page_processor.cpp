@@ -77,10 +77,10 @@ void finish_page(PageWork& work, std::vector<Table> tables, const TextChars& cha
     if (taken[i]) table_glyph_heights.push_back(chars[i].box.height());
   auto lines = free_lines(chars, taken);
   assemble_page(work.result, std::move(tables), lines, body_text_height(lines, table_glyph_heights));
-  work.debug = std::move(detection.debug);
-  work.grids = std::move(detection.tables);
-  work.scale = raster.scale;
-  if (options.keep_raster) work.raster = raster.gray;
+  work.debug.grid = std::move(detection.debug);
+  work.debug.grids = std::move(detection.tables);
+  work.debug.scale = raster.scale;
+  if (options.keep_raster) work.debug.raster = raster.gray;
 }
 
 // Cells of a page read from the text layer, read by OCR from the cell drawn again at the OCR
@@ -107,6 +107,7 @@ struct FineCellReader {
 struct PageCrossCheck {
   CrossCheck check;
   std::set<std::string> fonts;
+  std::vector<CheckedCell> cells;  //!< each comparison, for the debug record
 };
 
 PageCrossCheck cross_check_tables(const std::vector<Table>& tables, const std::vector<TableGrid>& grids,
@@ -120,10 +121,11 @@ PageCrossCheck cross_check_tables(const std::vector<Table>& tables, const std::v
     const TableGrid& grid = grids[t];
     auto read_cell = [&](size_t i) { return fine.read(scale.to_pdf(grid.cell_rect(grid.cells[i]))); };
     CrossCheck table_check = cross_check_by_ocr(tables[t], read_cell, numbers, labels);
-    for (size_t i : table_check.sampled_cells) {
-      const PdfRect& box = tables[t].cells[i].bbox;
+    for (const auto& sample : table_check.sampled_cells) {
+      const PdfRect& box = tables[t].cells[sample.index].bbox;
       for (const auto& c : chars)
         if (box.contains(c.box.center_x(), c.box.center_y())) out.fonts.insert(c.font);
+      out.cells.push_back({grid.cell_rect(grid.cells[sample.index]), sample.ocr_text, sample.agrees});
     }
     out.check.add(table_check);
   }
@@ -131,10 +133,10 @@ PageCrossCheck cross_check_tables(const std::vector<Table>& tables, const std::v
 }
 
 // Cells the text layer left empty but that hold characters' ink (text pasted as a picture or
-// drawn as outlines), read by OCR. Returns how many cells got text.
+// drawn as outlines), read by OCR and added to `crops`. Returns how many cells got text.
 int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>& grids,
                         const std::vector<GlyphBox>& untexted, const PixelScale& scale,
-                        const FineCellReader& fine) {
+                        const FineCellReader& fine, std::vector<OcrCrop>& crops) {
   std::vector<std::pair<size_t, size_t>> wanted;  // (table, cell)
   for (size_t t = 0; t < tables.size(); ++t) {
     for (size_t c = 0; c < tables[t].cells.size(); ++c) {
@@ -149,8 +151,10 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
   }
   int read = 0;
   for (auto [t, c] : wanted) {
-    CellReading reading = fine.read(scale.to_pdf(grids[t].cell_rect(grids[t].cells[c])));
+    const ImageRect box = grids[t].cell_rect(grids[t].cells[c]);
+    CellReading reading = fine.read(scale.to_pdf(box));
     if (reading.blank) continue;
+    crops.push_back({box, reading.confidence});
     tables[t].cells[c].text = std::move(reading.text);
     tables[t].cells[c].confidence = reading.confidence;
     ++read;
@@ -197,40 +201,44 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
   work.times.read_ms += clock.lap_ms();
 
   work.result.mode = PageMode::kText;
-  work.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
+  work.debug.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
   if (verify && !tables.empty()) {
     const FineCellReader fine{page, geometry, turns, options};
     std::set<std::string> table_fonts;
     for (size_t i = 0; i < chars.size(); ++i)
       if (taken[i]) table_fonts.insert(chars[i].font);
     if (fonts && fonts->all_confirmed(table_fonts)) {
-      work.decision += "; its tables' fonts were confirmed by OCR on an earlier page";
+      work.debug.decision += "; its tables' fonts were confirmed by OCR on an earlier page";
     } else {
-      const auto [check, checked_fonts] =
+      auto [check, checked_fonts, checked_cells] =
           cross_check_tables(tables, detection.tables, chars, raster.scale, fine);
+      work.debug.checked = std::move(checked_cells);
       if (check.contradicts_text_layer()) {
         work.times.ocr_ms += clock.lap_ms();
         distrust = "OCR of sample cells disagrees with the text layer (" + check.example + ")";
         return false;
       }
-      work.decision += "; OCR agrees on " + std::to_string(check.numbers_sampled - check.numbers_disagreed) +
-                       "/" + std::to_string(check.numbers_sampled) + " sampled numbers, " +
-                       std::to_string(check.texts_sampled - check.texts_disagreed) + "/" +
-                       std::to_string(check.texts_sampled) + " labels" +
-                       (check.example.empty() ? "" : " (" + check.example + ")");
+      work.debug.decision += "; OCR agrees on " +
+                             std::to_string(check.numbers_sampled - check.numbers_disagreed) + "/" +
+                             std::to_string(check.numbers_sampled) + " sampled numbers, " +
+                             std::to_string(check.texts_sampled - check.texts_disagreed) + "/" +
+                             std::to_string(check.texts_sampled) + " labels" +
+                             (check.example.empty() ? "" : " (" + check.example + ")");
       if (fonts && check.numbers_disagreed == 0 && check.texts_disagreed == 0) fonts->confirm(checked_fonts);
     }
-    const int read = read_untexted_cells(tables, detection.tables, untexted, raster.scale, fine);
+    const int read =
+        read_untexted_cells(tables, detection.tables, untexted, raster.scale, fine, work.debug.ocr_crops);
     work.times.ocr_ms += clock.lap_ms();
     if (read > 0) {
       work.result.mode = PageMode::kMixed;
-      work.decision += "; " + std::to_string(read) + " cells without text read by OCR";
+      work.debug.decision += "; " + std::to_string(read) + " cells without text read by OCR";
     }
   }
 
   work.result.width = width;
   work.result.height = height;
   work.result.rotation = (geometry.rotation + 90 * turns) % 360;
+  for (const auto& c : chars) work.debug.text_boxes.push_back(raster.scale.to_image(c.box));
   finish_page(work, std::move(tables), chars, taken, std::move(detection), raster, options);
   work.times.read_ms += clock.lap_ms();
   return true;
@@ -246,7 +254,7 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   work.times.rasterize_ms += clock.lap_ms();
   CleanPage clean = clean_scanned_page(raster.gray, options.cleanup);
   raster.gray = std::move(clean.gray);
-  work.skew_degrees = clean.skew_degrees;
+  work.debug.skew_degrees = clean.skew_degrees;
   cv::Mat ink = binarize_page(raster.gray);
   OcrEngine& engine = this_threads_ocr_engine();
   std::vector<GlyphBox> glyphs = glyphs_from_ink(ink, raster.scale);
@@ -268,8 +276,12 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   work.times.grid_ms += clock.lap_ms();
 
   std::vector<Table> tables;
-  for (const auto& grid : detection.tables)
+  for (const auto& grid : detection.tables) {
     tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink));
+    for (size_t i = 0; i < grid.cells.size(); ++i)
+      if (!tables.back().cells[i].text.empty())
+        work.debug.ocr_crops.push_back({grid.cell_rect(grid.cells[i]), tables.back().cells[i].confidence});
+  }
   TextChars chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
   work.times.ocr_ms += clock.lap_ms();
 
@@ -310,7 +322,7 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
       read_from_text_layer(*page, geometry, std::move(chars), options, false, fonts, clock, work, distrust);
       if (!distrust.empty()) {
         work.result.mode = PageMode::kNone;
-        work.decision = distrust + "; OCR off (--ocr never): cells left empty";
+        work.debug.decision = distrust + "; OCR off (--ocr never): cells left empty";
       }
       return work;
     case OcrPolicy::kAlways:
@@ -323,9 +335,9 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
       break;
   }
   read_from_pixels(*page, geometry, options, clock, work);
-  work.decision = distrust + "; read by OCR";
+  work.debug.decision = distrust + "; read by OCR";
   if (work.result.rotation != geometry.rotation)
-    work.decision +=
+    work.debug.decision +=
         ", turned " + std::to_string((work.result.rotation - geometry.rotation + 360) % 360) + "° to read";
   return work;
 }

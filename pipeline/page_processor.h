@@ -10,6 +10,7 @@
 #include "stages/clean/page_cleanup.h"
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
+#include "stages/page_debug.h"
 #include "stages/rasterize/page_raster.h"
 #include "stages/verdict/font_checks.h"
 
@@ -39,7 +40,7 @@ struct ExtractOptions {
   double min_ink_covered = 0.1;
   //! Cells of each text-layer table read again by OCR to catch a text layer that lies.
   int cross_check_numbers = 4, cross_check_labels = 2;
-  //! Keep the upright page image in PageWork::raster (for overlays); costs ~2 MB a page.
+  //! Keep the upright page image in PageDebug::raster (for overlays); 2-9 MB a page.
   bool keep_raster = false;
 };
 
@@ -60,13 +61,8 @@ struct StageTimes {
 
 struct PageWork {
   PageResult result;
-  GridDebug debug;               //!< what grid finding saw, in pixels of the upright raster
-  std::vector<TableGrid> grids;  //!< the grids behind result.tables, same order
-  PixelScale scale;              //!< of that raster
-  cv::Mat raster;                //!< the upright page image, only if ExtractOptions::keep_raster
+  PageDebug debug;  //!< what the stages saw, for the log, overlays and the HTML report
   StageTimes times;
-  double skew_degrees = 0;  //!< deskew applied to a page read from pixels
-  std::string decision;     //!< why the page's text came from where it did, for the log
 };
 
 //! Processes page `index` (0-based) of `doc`. Throws std::runtime_error if the page cannot be read.

@@ -93,8 +93,9 @@ CrossCheck cross_check_by_ocr(const Table& table, const CellOcr& read_cell, int 
     CellReading reading = read_cell(i);
     if (reading.blank) continue;
     ++check.numbers_sampled;
-    check.sampled_cells.push_back(i);
-    if (digits_only(reading.text) != number_digits(table.cells[i].text)) {
+    const bool agrees = digits_only(reading.text) == number_digits(table.cells[i].text);
+    check.sampled_cells.push_back({i, reading.text, agrees});
+    if (!agrees) {
       ++check.numbers_disagreed;
       disagree(i, reading.text);
     }
@@ -103,11 +104,12 @@ CrossCheck cross_check_by_ocr(const Table& table, const CellOcr& read_cell, int 
     CellReading reading = read_cell(i);
     if (reading.blank) continue;
     ++check.texts_sampled;
-    check.sampled_cells.push_back(i);
     std::vector<char32_t> expected = han_of(table.cells[i].text), seen = han_of(reading.text);
     size_t found = 0;
     for (char32_t cp : expected) found += std::find(seen.begin(), seen.end(), cp) != seen.end();
-    if (2 * found < expected.size()) {
+    const bool agrees = 2 * found >= expected.size();
+    check.sampled_cells.push_back({i, reading.text, agrees});
+    if (!agrees) {
       ++check.texts_disagreed;
       disagree(i, reading.text);
     }

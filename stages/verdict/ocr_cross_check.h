@@ -12,11 +12,18 @@
 
 namespace gridlift {
 
+//! One cell compared: what OCR read there and whether it matched the text layer.
+struct SampledCell {
+  size_t index = 0;  //!< into the table's cells
+  std::string ocr_text;
+  bool agrees = true;
+};
+
 struct CrossCheck {
   int numbers_sampled = 0, numbers_disagreed = 0;
   int texts_sampled = 0, texts_disagreed = 0;
-  //! Indices into the table's cells that were compared (one table's: add() leaves them out).
-  std::vector<size_t> sampled_cells;
+  //! The cells that were compared (one table's: add() leaves them out).
+  std::vector<SampledCell> sampled_cells;
   std::string example;  //!< the first disagreement, "text layer 'x' vs OCR 'y'", for the log
 
   void add(const CrossCheck& other);

@@ -39,7 +39,8 @@ constexpr const char* kExamples =
     "  gridlift extract report.pdf -o out/            # out/report.json, out/report.md, "
     "out/report/p001-t1.csv\n"
     "  gridlift extract reports/ -o out/ --jobs 2 --resume   # every PDF below reports/, subfolders kept\n"
-    "  gridlift extract report.pdf --pages 3-5 -o out/ --overlay out/overlays\n"
+    "  gridlift extract report.pdf -o out/ --report   # also out/report.report.html: pages beside tables\n"
+    "  gridlift overlay report.pdf --pages 3-5 --layers lines,cells -o overlays/   # what detection saw\n"
     "  gridlift score fixtures/ out/                  # accuracy against truth files\n"
     "\nExit status: 0 all documents extracted; 1 some failed (the others were written);\n"
     "2 bad command line; 3 output folder not writable; 4 internal error.\n";
@@ -68,43 +69,68 @@ int main(int argc, char** argv) {
   std::string pages;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   double dpi = 150;
-  bool resume = false, quiet = false;
+  bool resume = false, quiet = false, report = false;
   int verbose = 0;
-  std::string overlay;
+  std::string overlay, layers = "all";
   std::string ocr = "auto";
   bool no_text_check = false;
+  // What extract and overlay share: the same reading of the same pages.
+  auto add_reading_options = [&](CLI::App* command) {
+    command->add_option("pdf", inputs, "Input PDF files, or folders: every *.pdf below them")->required();
+    command->add_option("--pages", pages, "Pages of each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
+    command->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
+    command->add_option("--dpi", dpi, "Resolution pages are drawn at to find rulings")
+        ->capture_default_str()
+        ->check(CLI::Range(50.0, 600.0));
+    command
+        ->add_option("--ocr", ocr,
+                     "When to read a page from pixels. auto: when it has no text layer, a garbled one, one "
+                     "that leaves most of the page's ink without text, or one that OCR of a few sample "
+                     "cells contradicts; cells a trusted layer leaves empty but inked are OCR'd alone "
+                     "(page mode mixed). always: every page. never: no page (pages without text keep "
+                     "their grid with empty cells, mode none)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    command->add_flag("--no-text-check", no_text_check,
+                      "With --ocr auto, trust a text layer that passes the code-point and ink checks without "
+                      "reading 4 numbers and 2 labels per page again by OCR. Faster on born-digital batches "
+                      "(~2x measured on short reports), but a font whose ToUnicode map lies plausibly "
+                      "(every 1 copied as 2) goes unnoticed");
+    command->add_flag(
+        "-v,--verbose", verbose,
+        "Also log each page's text source and each table's shape, spans, title and continuation");
+    command->add_flag("-q,--quiet", quiet, "Log only warnings and errors");
+  };
+  constexpr const char* kLayersHelp =
+      "What overlays show, any of lines,cells,text,ocr,checks or all. lines: rulings found (red across, "
+      "blue down). cells: table boxes (orange), cells (green), spanning cells (magenta), the reading "
+      "order of cells with text (purple path). text: text-layer glyph boxes (cyan), text blocks (light "
+      "blue). ocr: cells read by OCR tinted by confidence, red 0 to green 1. checks: cells the text-layer "
+      "cross-check read again (green agrees, red not) and totals that do not add up (red, addends pink)";
+
   auto* extract = app.add_subcommand("extract", "Extract the ruled tables of one or more PDFs");
-  extract->add_option("pdf", inputs, "Input PDF files, or folders: every *.pdf below them")->required();
+  add_reading_options(extract);
   extract->add_option("-o,--output", output, "Output folder, created if missing")->capture_default_str();
-  extract->add_option("--pages", pages,
-                      "Pages to extract from each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
-  extract->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
-  extract->add_option("--dpi", dpi, "Resolution pages are drawn at to find rulings")
-      ->capture_default_str()
-      ->check(CLI::Range(50.0, 600.0));
   extract->add_flag("--resume", resume,
                     "Skip inputs whose NAME.json already exists for the same file content (sha256): "
                     "rerun an interrupted batch without redoing finished documents");
-  extract
-      ->add_option("--ocr", ocr,
-                   "When to read a page from pixels. auto: when it has no text layer, a garbled one, one "
-                   "that leaves most of the page's ink without text, or one that OCR of a few sample "
-                   "cells contradicts; cells a trusted layer leaves empty but inked are OCR'd alone "
-                   "(page mode mixed). always: every page. never: no page (pages without text keep "
-                   "their grid with empty cells, mode none)")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"auto", "always", "never"}));
-  extract->add_flag("--no-text-check", no_text_check,
-                    "With --ocr auto, trust a text layer that passes the code-point and ink checks without "
-                    "reading 4 numbers and 2 labels per page again by OCR. Faster on born-digital batches "
-                    "(~2x measured on short reports), but a font whose ToUnicode map lies plausibly "
-                    "(every 1 copied as 2) goes unnoticed");
-  extract->add_option(
-      "--overlay", overlay,
-      "Also write PNGs of each page with the rulings and cells found drawn on it, into this folder");
-  extract->add_flag("-v,--verbose", verbose,
-                    "Also log each page's text source and each table's shape, spans, title and continuation");
-  extract->add_flag("-q,--quiet", quiet, "Log only warnings and errors");
+  extract->add_option("--overlay", overlay,
+                      "Also write a PNG of each page with what extraction saw drawn on it into this folder "
+                      "(see `gridlift overlay --help`)");
+  extract->add_flag("--report", report,
+                    "Also write NAME.report.html: one self-contained file (works offline) showing each page "
+                    "with its overlay beside the tables read from it; hover or click a cell to find it in "
+                    "the other; low-confidence cells and totals that do not add up are marked");
+  extract->add_option("--layers", layers, kLayersHelp)->capture_default_str();
+
+  auto* overlay_command = app.add_subcommand(
+      "overlay",
+      "Draw what extraction saw on each page (rulings, tables, cells, spans, reading order, text "
+      "boxes, OCR confidence, checks) into NAME-pNNN.png, with the page's mode, deskew and turn above it. "
+      "Pages are read exactly as `extract` reads them; no table files are written");
+  add_reading_options(overlay_command);
+  overlay_command->add_option("-o,--output", output, "Folder for the PNGs, created if missing")->required();
+  overlay_command->add_option("--layers", layers, kLayersHelp)->capture_default_str();
 
   std::string truth, result;
   auto* score =
@@ -136,6 +162,17 @@ int main(int argc, char** argv) {
     options.resume = resume;
     options.extract.raster.dpi = dpi;
     options.overlay_folder = overlay;
+    options.report = report;
+    if (*overlay_command) {
+      options.overlay_folder = output;
+      options.write_results = false;
+    }
+    try {
+      options.overlay_layers = gridlift::overlay_layers_from_string(layers);
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "gridlift: --layers: " << e.what() << "\n";
+      return code(ExitCode::kUsage);
+    }
     options.extract.ocr = gridlift::ocr_policy_from_string(ocr);
     if (no_text_check) options.extract.cross_check_numbers = options.extract.cross_check_labels = 0;
     try {
@@ -152,9 +189,9 @@ int main(int argc, char** argv) {
       spdlog::error("{}", e.what());
       return code(ExitCode::kOutputUnwritable);
     }
-    spdlog::info("done: {} documents extracted, {} skipped, {} failed; {} pages, {} tables",
-                 summary.documents_done, summary.documents_skipped, summary.documents_failed, summary.pages,
-                 summary.tables);
+    spdlog::info("done: {} documents {}, {} skipped, {} failed; {} pages, {} tables", summary.documents_done,
+                 options.write_results ? "extracted" : "drawn", summary.documents_skipped,
+                 summary.documents_failed, summary.pages, summary.tables);
     return code(summary.documents_failed > 0 ? ExitCode::kSomeFailed : ExitCode::kOk);
   } catch (const std::exception& e) {
     std::cerr << "gridlift: " << e.what() << "\n";
