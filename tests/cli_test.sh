@@ -37,9 +37,19 @@ check "and says which folder" grep -q "plainfile/out" "$tmp/err2.txt"
 "$bin" extract "$src/fixtures/narrow/sanmenxia-2023-selfeval-narrow.pdf" -o "$tmp/overlay" --overlay "$tmp/overlay/png" -q
 check "--overlay writes a PNG per page" test -s "$tmp/overlay/png/sanmenxia-2023-selfeval-narrow-p002.png"
 
+"$bin" overlay "$src/fixtures/narrow/sanmenxia-2023-selfeval-narrow.pdf" --pages 2 --layers lines,cells -o "$tmp/drawn" -q
+check "overlay exits 0 and draws only the pages asked" bash -c "[ $? -eq 0 ] && ls '$tmp/drawn' | grep -qx 'sanmenxia-2023-selfeval-narrow-p002.png' && [ \$(ls '$tmp/drawn' | wc -l) -eq 1 ]"
+check "overlay writes no table files" bash -c "! ls '$tmp/drawn' | grep -q json"
+check "an unknown overlay layer is a usage error (2)" bash -c "'$bin' overlay '$src/fixtures/digital/jiaozuo-2023-final.pdf' --layers grid -o '$tmp/y' 2>&1 | grep -q \"unknown overlay layer 'grid'\"; [ \${PIPESTATUS[0]} -eq 2 ]"
+"$bin" overlay "$tmp/missing.pdf" -o "$tmp/drawn2" 2>"$tmp/err3.txt"
+check "overlay of a missing file exits 1 naming it" bash -c "[ $? -eq 1 ] && grep -q 'missing.pdf' '$tmp/err3.txt'"
+
+"$bin" extract "$src/fixtures/narrow/sanmenxia-2023-selfeval-narrow.pdf" -o "$tmp/report" --report -q
+check "--report writes NAME.report.html next to the JSON" test -s "$tmp/report/sanmenxia-2023-selfeval-narrow.report.html" -a -s "$tmp/report/sanmenxia-2023-selfeval-narrow.json"
+
 "$bin" score "$src/fixtures/narrow" "$tmp/mixed" >"$tmp/score.txt"
 check "score ends with the machine-readable line" bash -c "tail -1 '$tmp/score.txt' | grep -Eq '^score: tables=[0-9.]+ cell=[0-9.]+ numeric=[0-9.]+ structure=[0-9.]+$'"
 
-passed=$(( 16 - failures ))
+passed=$(( 21 - failures ))
 echo "$passed passed, $failures failed"
 [ "$failures" -eq 0 ]

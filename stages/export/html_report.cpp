@@ -116,7 +116,7 @@ td.hl,td.pin{background:#ffd54f}
 )";
 
 // Hover highlights a cell in both places; a click pins it (a second click, or a click elsewhere,
-// unpins) and scrolls its partner into view.
+// unpins) and brings its partner to the middle of the window if it is out of sight.
 constexpr const char* kScript = R"(
 (function(){
   function all(key){return document.querySelectorAll('[data-cell="'+key+'"]');}
@@ -130,7 +130,11 @@ constexpr const char* kScript = R"(
     if(pinned)mark(pinned,'pin',false);
     if(!c||c.dataset.cell===pinned){pinned=null;return;}
     pinned=c.dataset.cell;mark(pinned,'pin',true);
-    all(pinned).forEach(function(p){if(p!==c&&p.scrollIntoView)p.scrollIntoView({block:'nearest',inline:'nearest'});});
+    all(pinned).forEach(function(p){
+      if(p===c)return;
+      var r=p.getBoundingClientRect();
+      if(r.bottom<0||r.top>innerHeight||r.right<0||r.left>innerWidth)p.scrollIntoView({block:'center',inline:'nearest'});
+    });
   });
 })();
 )";
