@@ -1,6 +1,7 @@
 #include "pipeline/input_list.h"
 
 #include <algorithm>
+#include <fstream>
 
 #include "stages/export/output_files.h"
 
@@ -20,6 +21,22 @@ std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path
   namespace fs = std::filesystem;
   std::vector<InputDocument> out;
   for (const auto& argument : arguments) {
+    const std::string text = argument.string();
+    if (text.size() > 1 && text[0] == '@') {
+      std::ifstream list(text.substr(1));
+      if (!list) {
+        out.push_back({text.substr(1), output_stem(text.substr(1))});  // reported as missing by the run
+        continue;
+      }
+      std::vector<fs::path> listed;
+      for (std::string line; std::getline(list, line);) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        if (!line.empty() && line[0] != '#') listed.emplace_back(line);
+      }
+      auto expanded = expand_inputs(listed);
+      out.insert(out.end(), expanded.begin(), expanded.end());
+      continue;
+    }
     std::error_code ec;
     if (!fs::is_directory(argument, ec)) {
       out.push_back({argument, output_stem(argument)});

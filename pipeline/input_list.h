@@ -15,7 +15,9 @@ struct InputDocument {
 
 //! Files stay as given (named by their stem, even if missing: the run reports them). A folder
 //! stands for every *.pdf below it, sorted, named by their path inside the folder, so that equal
-//! file names in different subfolders never overwrite each other's results.
+//! file names in different subfolders never overwrite each other's results. "@LIST" stands for the
+//! files and folders LIST names, one per line (blank lines and lines starting with # left out);
+//! a LIST that cannot be read is reported by the run like a missing file.
 std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path>& arguments);
 
 }  // namespace gridlift

@@ -14,6 +14,7 @@
 #include "pipeline/exit_code.h"
 #include "pipeline/extraction_run.h"
 #include "pipeline/openmp_limit.h"
+#include "tools/gridlift/batch_command.h"
 #include "tools/score/document_score.h"
 
 #ifndef GRIDLIFT_VERSION
@@ -76,7 +77,12 @@ int main(int argc, char** argv) {
   bool no_text_check = false;
   // What extract and overlay share: the same reading of the same pages.
   auto add_reading_options = [&](CLI::App* command) {
-    command->add_option("pdf", inputs, "Input PDF files, or folders: every *.pdf below them")->required();
+    command
+        ->add_option(
+            "pdf", inputs,
+            "Input PDF files; folders: every *.pdf below them; @LIST: the files and folders named in "
+            "LIST, one per line")
+        ->required();
     command->add_option("--pages", pages, "Pages of each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
     command->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
     command->add_option("--dpi", dpi, "Resolution pages are drawn at to find rulings")
@@ -132,6 +138,56 @@ int main(int argc, char** argv) {
   overlay_command->add_option("-o,--output", output, "Folder for the PNGs, created if missing")->required();
   overlay_command->add_option("--layers", layers, kLayersHelp)->capture_default_str();
 
+  gridlift::BatchCommand batch_command;
+  int worker_pages_in_flight = 0;
+  auto* batch = app.add_subcommand(
+      "batch",
+      "Extract many PDFs, each in a worker process: a document that crashes, runs out of memory or passes "
+      "--timeout is recorded as failed and the batch goes on. OUT/manifest.jsonl gets one line per document "
+      "(path, sha256, status ok/failed/timeout/skipped, pages, tables, seconds, error), written as each "
+      "ends; "
+      "after Ctrl-C, SIGTERM or a kill, --resume finishes the rest");
+  add_reading_options(batch);
+  batch->add_option("-o,--output", output, "Output folder, created if missing")->required();
+  batch->add_flag("--resume", resume,
+                  "Skip documents the manifest records as done (ok) for the same file content (sha256)");
+  batch
+      ->add_option(
+          "--shard", batch_command.shard,
+          "K/N: take only this deterministic 1/N of the inputs (by a hash of each output name), so N "
+          "machines split one corpus without talking; manifest.shard-K-of-N.jsonl; join the shards' "
+          "manifests with `gridlift manifest merge`")
+      ->capture_default_str();
+  batch
+      ->add_option("--timeout", batch_command.timeout_seconds,
+                   "Seconds one document may take before its worker is stopped and it is recorded as timeout "
+                   "(default: no limit)")
+      ->check(CLI::NonNegativeNumber);
+  batch
+      ->add_option("--max-pages-in-flight", batch_command.max_pages_in_flight,
+                   "Pages held in memory at once over all workers (default: 4 per worker); lower it for huge "
+                   "pages on a small machine")
+      ->check(CLI::PositiveNumber);
+  auto* worker = app.add_subcommand("batch-worker", "Started by `gridlift batch`; reads requests on stdin");
+  worker->group("");  // not for people: hidden from --help
+  worker->add_option("-o,--output", output)->required();
+  worker->add_option("--pages", pages);
+  worker->add_option("--dpi", dpi);
+  worker->add_option("--ocr", ocr)->check(CLI::IsMember({"auto", "always", "never"}));
+  worker->add_flag("--no-text-check", no_text_check);
+  worker->add_option("--pages-in-flight", worker_pages_in_flight);
+
+  std::vector<std::string> manifests;
+  std::string merged;
+  auto* manifest = app.add_subcommand("manifest", "Work with batch manifests");
+  auto* merge = manifest->add_subcommand(
+      "merge",
+      "Join manifests (the shards of one corpus, or several runs) into one: the standing entry per "
+      "document, sorted by name; prints the totals; exit 1 if any document failed");
+  merge->add_option("manifests", manifests, "manifest.jsonl files")->required();
+  merge->add_option("-o,--output", merged, "The joined manifest")->required();
+  manifest->require_subcommand(1);
+
   std::string truth, result;
   auto* score =
       app.add_subcommand("score", "Score extraction results against truth files (same JSON schema)");
@@ -155,7 +211,26 @@ int main(int argc, char** argv) {
       gridlift::print_report(reports, std::cout);
       return code(ExitCode::kOk);
     }
+    if (*merge) return gridlift::run_manifest_merge(manifests, merged);
     set_verbosity(verbose, quiet);
+    if (*batch) {
+      batch_command.inputs = inputs;
+      batch_command.output = output;
+      batch_command.jobs = jobs;
+      batch_command.resume = resume;
+      try {
+        gridlift::PageSelection::parse(pages);
+      } catch (const std::invalid_argument& e) {
+        std::cerr << "gridlift: " << e.what() << "\n";
+        return code(ExitCode::kUsage);
+      }
+      // Each worker reads with the same options as `extract` would.
+      auto& forward = batch_command.worker_arguments;
+      forward = {"--dpi", std::to_string(dpi), "--ocr", ocr};
+      if (!pages.empty()) forward.insert(forward.end(), {"--pages", pages});
+      if (no_text_check) forward.push_back("--no-text-check");
+      return gridlift::run_batch_command(batch_command);
+    }
     gridlift::RunOptions options;
     options.output_folder = output;
     options.jobs = jobs;
@@ -180,6 +255,11 @@ int main(int argc, char** argv) {
     } catch (const std::invalid_argument& e) {
       std::cerr << "gridlift: " << e.what() << "\n";
       return code(ExitCode::kUsage);
+    }
+    if (*worker) {
+      options.jobs = 1;
+      options.pages_in_flight = worker_pages_in_flight;
+      return gridlift::run_batch_worker(options);
     }
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
     gridlift::RunSummary summary;

@@ -1,0 +1,99 @@
+#include "pipeline/manifest.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace gridlift {
+
+std::string manifest_line(const ManifestEntry& e) {
+  nlohmann::ordered_json j;
+  j["path"] = e.path;
+  j["name"] = e.name;
+  j["sha256"] = e.sha256;
+  j["status"] = e.status;
+  j["pages"] = e.pages;
+  j["tables"] = e.tables;
+  j["seconds"] = std::round(e.seconds * 100) / 100;
+  j["error"] = e.error;
+  // Replace, not throw, on invalid UTF-8 in a file name: the record matters more than the byte.
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::vector<ManifestEntry> read_manifest(const std::filesystem::path& path) {
+  std::vector<ManifestEntry> entries;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return entries;
+  std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  size_t start = 0, number = 0;
+  while (start < content.size()) {
+    const size_t end = content.find('\n', start);
+    const bool complete = end != std::string::npos;
+    const std::string line = content.substr(start, complete ? end - start : std::string::npos);
+    start = complete ? end + 1 : content.size();
+    ++number;
+    if (line.empty()) continue;
+    try {
+      auto j = nlohmann::json::parse(line);
+      ManifestEntry e;
+      e.path = j.at("path").get<std::string>();
+      e.name = j.at("name").get<std::string>();
+      e.sha256 = j.value("sha256", "");
+      e.status = j.at("status").get<std::string>();
+      e.pages = j.value("pages", 0);
+      e.tables = j.value("tables", 0);
+      e.seconds = j.value("seconds", 0.0);
+      e.error = j.value("error", "");
+      entries.push_back(std::move(e));
+    } catch (const std::exception& error) {
+      if (!complete) break;  // torn by a kill mid-write: the document simply is not recorded
+      throw std::runtime_error(path.string() + ": line " + std::to_string(number) +
+                               " is not a manifest entry (" + error.what() + ")");
+    }
+  }
+  return entries;
+}
+
+std::map<std::string, ManifestEntry> standing_entries(const std::vector<ManifestEntry>& entries) {
+  std::map<std::string, ManifestEntry> standing;
+  for (const auto& e : entries) {
+    auto it = standing.find(e.name);
+    if (it == standing.end() || e.status != "skipped" || it->second.status == "skipped") standing[e.name] = e;
+  }
+  return standing;
+}
+
+ManifestWriter::ManifestWriter(const std::filesystem::path& path) : path_(path) {
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (fd_ < 0)
+    throw std::runtime_error(path.string() + ": cannot open the manifest (" + std::strerror(errno) + ")");
+  // A line torn by an earlier kill is cut off: its document was never recorded, so it is redone,
+  // and the next line must not glue itself to the torn one.
+  std::ifstream in(path, std::ios::binary);
+  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (!content.empty() && content.back() != '\n') {
+    const auto keep = content.rfind('\n');
+    if (::ftruncate(fd_, keep == std::string::npos ? 0 : static_cast<off_t>(keep + 1)) != 0)
+      throw std::runtime_error(path.string() + ": cannot repair the manifest (" + std::strerror(errno) + ")");
+  }
+}
+
+ManifestWriter::~ManifestWriter() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+void ManifestWriter::append(const ManifestEntry& entry) {
+  const std::string line = manifest_line(entry) + "\n";
+  // One write() of one line with O_APPEND: lines never interleave, even from two processes.
+  const ssize_t written = ::write(fd_, line.data(), line.size());
+  if (written != static_cast<ssize_t>(line.size()) || ::fsync(fd_) != 0)
+    throw std::runtime_error(path_.string() + ": cannot write the manifest (" + std::strerror(errno) + ")");
+}
+
+}  // namespace gridlift
