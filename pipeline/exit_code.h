@@ -9,6 +9,7 @@ enum class ExitCode : int {
   kUsage = 2,             //!< bad command line
   kOutputUnwritable = 3,  //!< the output folder cannot be created or written; nothing was attempted
   kInternal = 4,          //!< a bug: please report it with the input
+  kInterrupted = 130,     //!< a batch stopped by SIGINT/SIGTERM (the shell's 128 + 2); --resume finishes it
 };
 
 }  // namespace gridlift

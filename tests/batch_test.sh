@@ -69,6 +69,20 @@ check "finished documents were not redone" bash -c "[ \$(grep -c '\"status\":\"s
 check "the outputs are complete and correct" same_outputs "$tmp/b3" "$tmp/many-reference"
 check "no partial file is left anywhere" bash -c "[ -z \"\$(find '$tmp/b3' -name '*.partial')\" ]"
 
+# 3b. SIGTERM (as a scheduler sends): exit 130, temporaries removed, --resume finishes.
+"$bin" batch -q "$tmp/in/many" -o "$tmp/b4" -j 2 2>/dev/null &
+parent=$!
+for _ in $(seq 1 600); do
+  [ -f "$tmp/b4/manifest.jsonl" ] && [ "$(wc -l <"$tmp/b4/manifest.jsonl")" -ge 2 ] && break
+  sleep 0.05
+done
+kill -TERM "$parent"
+wait "$parent"
+check "SIGTERM stops the batch with exit 130" [ $? -eq 130 ]
+check "and leaves no partial file" bash -c "[ -z \"\$(find '$tmp/b4' -name '*.partial')\" ]"
+"$bin" batch -q "$tmp/in/many" -o "$tmp/b4" -j 2 --resume 2>/dev/null
+check "--resume after SIGTERM completes the outputs" same_outputs "$tmp/b4" "$tmp/many-reference"
+
 # 4. Two shards into one folder + merge = one unsharded run.
 "$bin" batch -q "$tmp/in/many" -o "$tmp/sharded" -j 1 --shard 1/2 2>/dev/null
 "$bin" batch -q "$tmp/in/many" -o "$tmp/sharded" -j 1 --shard 2/2 2>/dev/null

@@ -72,7 +72,7 @@ int run_batch_command(const BatchCommand& command) {
     return code(ExitCode::kOutputUnwritable);
   }
   print_summary(summary, manifest_path(options.output_folder, options.shard));
-  if (summary.interrupted) return 130;  // the shell's convention for a run stopped by a signal
+  if (summary.interrupted) return code(ExitCode::kInterrupted);
   return code(summary.failed + summary.timed_out > 0 ? ExitCode::kSomeFailed : ExitCode::kOk);
 }
 

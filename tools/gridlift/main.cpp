@@ -42,9 +42,14 @@ constexpr const char* kExamples =
     "  gridlift extract reports/ -o out/ --jobs 2 --resume   # every PDF below reports/, subfolders kept\n"
     "  gridlift extract report.pdf -o out/ --report   # also out/report.report.html: pages beside tables\n"
     "  gridlift overlay report.pdf --pages 3-5 --layers lines,cells -o overlays/   # what detection saw\n"
+    "  gridlift batch corpus/ @more.txt -o out/ --jobs 2 --timeout 600   # out/manifest.jsonl; rerun with "
+    "--resume\n"
+    "  gridlift batch corpus/ -o shared/out --shard 3/8   # this machine's 1/8; then gridlift manifest "
+    "merge\n"
     "  gridlift score fixtures/ out/                  # accuracy against truth files\n"
     "\nExit status: 0 all documents extracted; 1 some failed (the others were written);\n"
-    "2 bad command line; 3 output folder not writable; 4 internal error.\n";
+    "2 bad command line; 3 output folder not writable; 4 internal error; 130 batch interrupted (resume "
+    "it).\n";
 
 void set_verbosity(int verbose, bool quiet) {
   auto logger = spdlog::stderr_color_mt("gridlift");
