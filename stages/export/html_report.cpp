@@ -3,44 +3,16 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
-#include <cerrno>
 #include <cstdio>
-#include <cstring>
-#include <fstream>
 #include <map>
 #include <stdexcept>
 
 #include "stages/export/base64.h"
+#include "stages/export/html_escape.h"
+#include "stages/export/output_files.h"
 
 namespace gridlift {
 namespace {
-
-std::string escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string number(double value, const char* format = "%.2f") {
   char text[32];
@@ -140,9 +112,10 @@ constexpr const char* kScript = R"(
 )";
 
 void write_table(std::ostream& out, const Table& table, const std::map<std::string, std::string>& failed) {
-  out << "<table class=\"extracted\" data-table=\"" << escape(table.id) << "\"><caption>" << escape(table.id);
-  if (!table.title.empty()) out << " · " << escape(table.title);
-  if (table.continues) out << " · continues " << escape(*table.continues);
+  out << "<table class=\"extracted\" data-table=\"" << html_escape(table.id) << "\"><caption>"
+      << html_escape(table.id);
+  if (!table.title.empty()) out << " · " << html_escape(table.title);
+  if (table.continues) out << " · continues " << html_escape(*table.continues);
   out << "</caption>\n";
   size_t next = 0;
   for (int row = 0; row < table.n_rows; ++row) {
@@ -152,13 +125,13 @@ void write_table(std::ostream& out, const Table& table, const std::map<std::stri
       const std::string key = cell_key(table, next);
       const auto bad = failed.find(key);
       const std::string failed_kind = bad == failed.end() ? "" : bad->second;
-      out << "<td data-cell=\"" << escape(key) << "\"";
+      out << "<td data-cell=\"" << html_escape(key) << "\"";
       if (cell.row_span > 1) out << " rowspan=\"" << cell.row_span << "\"";
       if (cell.col_span > 1) out << " colspan=\"" << cell.col_span << "\"";
       if (auto classes = cell_classes(cell, !failed_kind.empty()); !classes.empty())
         out << " class=\"" << classes.substr(1) << "\"";
-      out << " title=\"" << escape(cell_tooltip(table, cell, failed_kind)) << "\">" << escape(cell.text)
-          << "</td>";
+      out << " title=\"" << html_escape(cell_tooltip(table, cell, failed_kind)) << "\">"
+          << html_escape(cell.text) << "</td>";
     }
     out << "</tr>\n";
   }
@@ -169,7 +142,7 @@ void write_page(std::ostream& out, const PageResult& page, const ReportPageNote&
                 const std::string& image, const std::map<std::string, std::string>& failed) {
   out << "<section class=\"page\" id=\"page-" << page.page << "\" data-page=\"" << page.page
       << "\">\n<h2>Page " << page.page << "<span class=\"mode mode-" << to_string(page.mode) << "\">"
-      << to_string(page.mode) << "</span></h2>\n<p class=\"why\">" << escape(note.decision);
+      << to_string(page.mode) << "</span></h2>\n<p class=\"why\">" << html_escape(note.decision);
   if (note.skew_degrees != 0) out << " · deskewed " << number(note.skew_degrees) << "°";
   if (page.rotation != 0) out << " · turned " << page.rotation << "°";
   out << "</p>\n<div class=\"layout\">\n<figure class=\"sheet\"><div class=\"frame\">";
@@ -184,9 +157,9 @@ void write_page(std::ostream& out, const PageResult& page, const ReportPageNote&
       const auto bad = failed.find(key);
       const std::string failed_kind = bad == failed.end() ? "" : bad->second;
       out << "<rect class=\"cell" << cell_classes(cell, !failed_kind.empty()) << "\" data-cell=\""
-          << escape(key) << "\" x=\"" << number(cell.bbox.x0) << "\" y=\"" << number(cell.bbox.y0)
+          << html_escape(key) << "\" x=\"" << number(cell.bbox.x0) << "\" y=\"" << number(cell.bbox.y0)
           << "\" width=\"" << number(cell.bbox.width()) << "\" height=\"" << number(cell.bbox.height())
-          << "\"><title>" << escape(cell_tooltip(table, cell, failed_kind) + ": " + cell.text)
+          << "\"><title>" << html_escape(cell_tooltip(table, cell, failed_kind) + ": " + cell.text)
           << "</title></rect>\n";
     }
   }
@@ -195,7 +168,7 @@ void write_page(std::ostream& out, const PageResult& page, const ReportPageNote&
   if (page.tables.empty()) out << "<p>No ruled table found on this page.</p>\n";
   if (!page.blocks.empty()) {
     out << "<div class=\"blocks\"><b>Text outside tables</b>\n";
-    for (const auto& block : page.blocks) out << "<p>" << escape(block.text) << "</p>\n";
+    for (const auto& block : page.blocks) out << "<p>" << html_escape(block.text) << "</p>\n";
     out << "</div>\n";
   }
   out << "</div></div>\n</section>\n";
@@ -218,11 +191,7 @@ std::string report_page_image(const cv::Mat& overlay, int max_width) {
 void write_html_report(const DocumentResult& doc, const std::vector<ReportPageNote>& notes,
                        const std::function<std::string(size_t)>& page_image,
                        const std::filesystem::path& path) {
-  auto temporary = path;
-  temporary += ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error(path.string() + ": cannot write (" + std::strerror(errno) + ")");
+  write_file_atomically(path, [&](std::ostream& out) {
     size_t tables = 0, cells = 0, low = 0, checks_failed = 0;
     for (const auto& page : doc.pages) {
       tables += page.tables.size();
@@ -237,11 +206,12 @@ void write_html_report(const DocumentResult& doc, const std::vector<ReportPageNo
     out << "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">\n"
         << "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
            "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
-        << "<title>" << escape(doc.source) << " · gridlift report</title>\n<style>" << kStyle
-        << "</style></head>\n<body>\n<header><h1>" << escape(doc.source) << "</h1>\n<p>" << doc.pages.size()
-        << " pages, " << tables << " tables, " << cells << " cells, " << low << " read with confidence under "
-        << number(kLowConfidence) << "; arithmetic checks: " << doc.checks.size() - checks_failed << " of "
-        << doc.checks.size() << " add up. sha256 " << escape(doc.sha256) << "</p>\n"
+        << "<title>" << html_escape(doc.source) << " · gridlift report</title>\n<style>" << kStyle
+        << "</style></head>\n<body>\n<header><h1>" << html_escape(doc.source) << "</h1>\n<p>"
+        << doc.pages.size() << " pages, " << tables << " tables, " << cells << " cells, " << low
+        << " read with confidence under " << number(kLowConfidence)
+        << "; arithmetic checks: " << doc.checks.size() - checks_failed << " of " << doc.checks.size()
+        << " add up. sha256 " << html_escape(doc.sha256) << "</p>\n"
         << "<p class=\"key\"><span class=\"mode-text\">hover or click a cell: its box on the page</span>"
            "<span style=\"background:#fde0dc\">low confidence</span>"
            "<span style=\"outline:2px solid #d0021b\">total that does not add up</span>"
@@ -251,16 +221,7 @@ void write_html_report(const DocumentResult& doc, const std::vector<ReportPageNo
     for (size_t i = 0; i < doc.pages.size(); ++i)
       write_page(out, doc.pages[i], i < notes.size() ? notes[i] : ReportPageNote{}, page_image(i), failed);
     out << "<script>" << kScript << "</script>\n</body></html>\n";
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      throw std::runtime_error(path.string() + ": write failed (disk full?)");
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) throw std::runtime_error(path.string() + ": cannot replace (" + ec.message() + ")");
+  });
 }
 
 }  // namespace gridlift

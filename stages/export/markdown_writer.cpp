@@ -3,33 +3,11 @@
 #include <algorithm>
 #include <variant>
 
+#include "stages/export/html_escape.h"
 #include "stages/export/table_grid_text.h"
 
 namespace gridlift {
 namespace {
-
-std::string html_escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 // Text in a pipe-table cell: pipes escaped, and nothing Markdown would read as a line break.
 std::string pipe_cell(const std::string& s) {

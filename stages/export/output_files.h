@@ -3,6 +3,8 @@
 // not at all (written beside, then renamed), JSON last so its presence means the set is complete.
 
 #include <filesystem>
+#include <functional>
+#include <ostream>
 
 #include "models/document.h"
 
@@ -17,6 +19,10 @@ void write_outputs(const DocumentResult& doc, const std::filesystem::path& folde
 
 //! Replaces `path` with `content` atomically (temporary file + rename).
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
+
+//! The same for content too large to hold in memory: `write` streams it into the temporary file.
+void write_file_atomically(const std::filesystem::path& path,
+                           const std::function<void(std::ostream&)>& write);
 
 //! Throws std::runtime_error if `folder` cannot be created or written into.
 void ensure_writable_folder(const std::filesystem::path& folder);
