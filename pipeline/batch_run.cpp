@@ -151,12 +151,30 @@ class Batch {
       return;
     }
     remove_partial_outputs(options_.output_folder, entry.name);
-    if (!slot.worker) slot.worker = std::make_unique<WorkerProcess>(options_.worker_command);
-    nlohmann::json request = {{"path", entry.path}, {"name", entry.name}};
-    slot.document = entry;
-    slot.started = Clock::now();
-    if (!slot.worker->send(request.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)))
-      worker_died(slot);
+    const std::string request = nlohmann::json{{"path", entry.path}, {"name", entry.name}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // An idle worker may have died since its last document (the OOM killer, an operator): one
+    // fresh worker is tried before the document is given up.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      try {
+        if (!slot.worker) slot.worker = std::make_unique<WorkerProcess>(options_.worker_command);
+      } catch (const std::exception& e) {
+        entry.status = "failed";
+        entry.error = entry.path + ": " + e.what();
+        record(entry);
+        return;
+      }
+      if (slot.worker->send(request)) {
+        slot.document = entry;
+        slot.started = Clock::now();
+        return;
+      }
+      slot.worker->wait_for_exit();
+      slot.worker.reset();
+    }
+    entry.status = "failed";
+    entry.error = entry.path + ": no worker could be started to read it";
+    record(entry);
   }
 
   void wait_for_replies() {
