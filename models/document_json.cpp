@@ -1,6 +1,7 @@
 #include "models/document_json.h"
 
 #include <cmath>
+#include <sstream>
 #include <stdexcept>
 
 namespace gridlift {
@@ -189,8 +190,51 @@ DocumentResult document_from_json(const nlohmann::json& j) {
   return doc;
 }
 
+namespace {
+
+// `text` with `indent` put before every line after the first.
+void write_indented(std::ostream& out, const std::string& text, const std::string& indent) {
+  size_t start = 0;
+  for (size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
+    out.write(text.data() + start, static_cast<std::streamsize>(end + 1 - start));
+    out << indent;
+    start = end + 1;
+  }
+  out.write(text.data() + start, static_cast<std::streamsize>(text.size() - start));
+}
+
+}  // namespace
+
+void write_document_json(std::ostream& out, const DocumentResult& doc) {
+  // The layout dump(2) gives the whole tree: each page is dumped alone and indented to its depth.
+  ojson header;
+  header["format"] = doc.format;
+  header["source"] = doc.source;
+  header["sha256"] = doc.sha256;
+  out << "{\n";
+  for (const auto& [key, value] : header.items())
+    out << "  " << ojson(key).dump() << ": " << value.dump() << ",\n";
+  if (doc.pages.empty()) {
+    out << "  \"pages\": [],\n";
+  } else {
+    out << "  \"pages\": [\n    ";
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
+      if (i > 0) out << ",\n    ";
+      write_indented(out, page_json(doc.pages[i]).dump(2), "    ");
+    }
+    out << "\n  ],\n";
+  }
+  DocumentResult checks_only;
+  checks_only.checks = doc.checks;
+  out << "  \"checks\": ";
+  write_indented(out, to_json(checks_only)["checks"].dump(2), "  ");
+  out << "\n}\n";
+}
+
 std::string document_to_string(const DocumentResult& doc) {
-  return to_json(doc).dump(2) + "\n";
+  std::ostringstream out;
+  write_document_json(out, doc);
+  return out.str();
 }
 
 }  // namespace gridlift

@@ -2,6 +2,7 @@
 // NAME.json: the on-disk form of a DocumentResult (contract: docs/result-format.md).
 
 #include <nlohmann/json.hpp>
+#include <ostream>
 #include <string>
 
 #include "models/document.h"
@@ -15,7 +16,11 @@ nlohmann::ordered_json to_json(const DocumentResult& doc);
 //! Truth files may leave `bbox` null; it reads as an empty rectangle.
 DocumentResult document_from_json(const nlohmann::json& j);
 
-//! The serialised text of `doc`, two-space indented, newline-terminated.
+//! The serialised text of `doc`, two-space indented, newline-terminated: to_json(doc).dump(2).
 std::string document_to_string(const DocumentResult& doc);
+
+//! The same text written page by page, so that a document of thousands of pages never exists as
+//! one JSON tree in memory (that tree is ~5x the size of the text: ~320 MB for 2,000 pages).
+void write_document_json(std::ostream& out, const DocumentResult& doc);
 
 }  // namespace gridlift

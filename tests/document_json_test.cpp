@@ -42,6 +42,17 @@ TEST(DocumentJson, RoundTripKeepsEverything) {
   EXPECT_EQ(document_to_string(back), text);
 }
 
+TEST(DocumentJson, WrittenPageByPageExactlyAsTheWholeTreeDumps) {
+  DocumentResult doc = sample();
+  EXPECT_EQ(document_to_string(doc), to_json(doc).dump(2) + "\n");
+  doc.pages.push_back(doc.pages[0]);  // several pages
+  doc.pages.back().page = 4;
+  doc.source = "名称 \"quoted\".pdf";
+  EXPECT_EQ(document_to_string(doc), to_json(doc).dump(2) + "\n");
+  DocumentResult empty;  // no pages, no checks
+  EXPECT_EQ(document_to_string(empty), to_json(empty).dump(2) + "\n");
+}
+
 TEST(DocumentJson, KeysFollowTheContractOrder) {
   auto text = document_to_string(sample());
   EXPECT_LT(text.find("\"format\""), text.find("\"source\""));

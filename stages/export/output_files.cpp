@@ -79,7 +79,7 @@ void write_outputs(const DocumentResult& doc, const std::filesystem::path& folde
     for (const auto& table : page.tables)
       write_file_atomically(csv_folder / csv_file_name(page.page, table.id), table_to_csv(table));
   write_file_atomically(folder / (stem + ".md"), document_to_markdown(doc));
-  write_file_atomically(folder / (stem + ".json"), document_to_string(doc));
+  write_file_atomically(folder / (stem + ".json"), [&](std::ostream& out) { write_document_json(out, doc); });
 }
 
 }  // namespace gridlift
