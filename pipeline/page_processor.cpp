@@ -212,12 +212,13 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
     } else {
       auto [check, checked_fonts, checked_cells] =
           cross_check_tables(tables, detection.tables, chars, raster.scale, fine);
-      work.debug.checked = std::move(checked_cells);
       if (check.contradicts_text_layer()) {
         work.times.ocr_ms += clock.lap_ms();
         distrust = "OCR of sample cells disagrees with the text layer (" + check.example + ")";
         return false;
       }
+      // Kept only now: the boxes are in this page image's pixels, which a page sent to OCR replaces.
+      work.debug.checked = std::move(checked_cells);
       work.debug.decision += "; OCR agrees on " +
                              std::to_string(check.numbers_sampled - check.numbers_disagreed) + "/" +
                              std::to_string(check.numbers_sampled) + " sampled numbers, " +

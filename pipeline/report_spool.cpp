@@ -11,6 +11,9 @@ ReportSpool::~ReportSpool() {
 }
 
 void ReportSpool::append(const std::string& image) {
+  // The index is taken even when storing fails, so later images keep their pages' indices; a
+  // failed one reads back as no image.
+  extents_.push_back({0, 0});
   if (!file_ && !(file_ = std::tmpfile()))
     throw std::runtime_error(std::string("cannot open a temporary file for report images (") +
                              std::strerror(errno) + ")");
@@ -18,12 +21,13 @@ void ReportSpool::append(const std::string& image) {
   const long offset = std::ftell(file_);
   if (std::fwrite(image.data(), 1, image.size(), file_) != image.size())
     throw std::runtime_error("report image spool: write failed (disk full?)");
-  extents_.push_back({offset, image.size()});
+  extents_.back() = {offset, image.size()};
 }
 
 std::string ReportSpool::read(size_t index) {
   if (index >= extents_.size() || !file_) return {};
   const Extent& extent = extents_[index];
+  if (extent.size == 0) return {};
   std::string image(extent.size, '\0');
   if (std::fseek(file_, extent.offset, SEEK_SET) != 0 ||
       std::fread(image.data(), 1, extent.size, file_) != extent.size)

@@ -16,7 +16,8 @@ class ReportSpool {
   ReportSpool(const ReportSpool&) = delete;
   ReportSpool& operator=(const ReportSpool&) = delete;
 
-  //! Stores `image` as the next one. Throws std::runtime_error if the temporary file fails.
+  //! Stores `image` as the next one. Throws std::runtime_error if the temporary file fails; the
+  //! index is used all the same (it reads back as "").
   void append(const std::string& image);
   //! The `index`-th image appended.
   std::string read(size_t index);
