@@ -46,6 +46,8 @@ struct ImageRect {
 
   int width() const { return x1 - x0; }
   int height() const { return y1 - y0; }
+  int center_x() const { return (x0 + x1) / 2; }
+  int center_y() const { return (y0 + y1) / 2; }
   bool empty() const { return x1 <= x0 || y1 <= y0; }
   bool operator==(const ImageRect&) const = default;
 };

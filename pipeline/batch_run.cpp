@@ -15,7 +15,6 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <thread>
 
 #include "pipeline/batch_progress.h"
@@ -62,16 +61,12 @@ class BatchSignals {
   }, old_term_{}, old_pipe_{};
 };
 
-// The temporaries a killed worker may have left for `name`: NAME.json.partial and friends.
-void remove_partial_outputs(const std::filesystem::path& folder, const std::string& name) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  for (const char* ext : {".json.partial", ".md.partial", ".report.html.partial"})
-    fs::remove(folder / (name + ext), ec);
-  const fs::path tables = folder / name;
-  if (fs::is_directory(tables, ec))
-    for (const auto& entry : fs::directory_iterator(tables, ec))
-      if (entry.path().extension() == ".partial") fs::remove(entry.path(), ec);
+// The inputs that belong to `shard`, in their order.
+std::vector<InputDocument> inputs_of_shard(const std::vector<InputDocument>& inputs, const Shard& shard) {
+  std::vector<InputDocument> mine;
+  for (const auto& input : inputs)
+    if (in_shard(input.output_name, shard)) mine.push_back(input);
+  return mine;
 }
 
 struct Slot {
@@ -85,14 +80,12 @@ class Batch {
   Batch(const std::vector<InputDocument>& inputs, const BatchOptions& options)
       : options_(options),
         manifest_(manifest_path(options.output_folder, options.shard)),
-        progress_(0, options.live_progress) {
+        pending_(inputs_of_shard(inputs, options.shard)),
+        progress_(pending_.size(), options.live_progress),
+        slots_(static_cast<size_t>(std::max(1, options.jobs))) {
     if (options.resume)
       done_before_ = standing_entries(read_manifest(manifest_path(options.output_folder, options.shard)));
-    for (const auto& input : inputs)
-      if (in_shard(input.output_name, options.shard)) pending_.push_back(input);
     summary_.total = static_cast<int>(pending_.size());
-    progress_ = BatchProgress(pending_.size(), options.live_progress);
-    slots_.resize(static_cast<size_t>(std::max(1, options.jobs)));
   }
 
   BatchSummary run() {
@@ -126,10 +119,9 @@ class Batch {
     ManifestEntry entry;
     entry.path = input.path.string();
     entry.name = input.output_name;
-    if (auto [earlier, fresh] = names_.emplace(input.output_name, entry.path); !fresh) {
+    if (auto clash = names_.claim(input.output_name, entry.path); !clash.empty()) {
       entry.status = "failed";
-      entry.error = entry.path + ": its results would overwrite those of " + earlier->second +
-                    " (same name); extract it into another output folder";
+      entry.error = entry.path + ": " + clash;
       record(entry);
       return;
     }
@@ -216,18 +208,24 @@ class Batch {
     record(entry);
   }
 
-  void worker_died(Slot& slot) {
-    const std::string how = slot.worker->wait_for_exit();
+  // Records the document `slot` was reading as not done (`status`, `why`), after its worker is
+  // gone, and clears what that worker may have half-written.
+  void give_up(Slot& slot, const std::string& status, const std::string& why) {
     slot.worker.reset();
     if (!slot.document) return;
     ManifestEntry entry = *slot.document;
     slot.document.reset();
     entry.seconds = std::chrono::duration<double>(Clock::now() - slot.started).count();
-    entry.status = "failed";
-    entry.error = entry.path + ": the worker reading it died (" + how +
-                  "); a crash in Poppler or Tesseract, or out of memory";
+    entry.status = status;
+    entry.error = entry.path + ": " + why;
     remove_partial_outputs(options_.output_folder, entry.name);
     record(entry);
+  }
+
+  void worker_died(Slot& slot) {
+    const std::string how = slot.worker->wait_for_exit();
+    give_up(slot, "failed",
+            "the worker reading it died (" + how + "); a crash in Poppler or Tesseract, or out of memory");
   }
 
   void enforce_timeouts() {
@@ -237,16 +235,10 @@ class Batch {
       const double seconds = std::chrono::duration<double>(Clock::now() - slot.started).count();
       if (seconds < options_.timeout_seconds) continue;
       slot.worker->kill_now();
-      slot.worker.reset();
-      ManifestEntry entry = *slot.document;
-      slot.document.reset();
-      entry.seconds = seconds;
-      entry.status = "timeout";
       char limit[32];
       std::snprintf(limit, sizeof limit, "%g", options_.timeout_seconds);
-      entry.error = entry.path + ": not done after " + limit + " s (--timeout); its worker was stopped";
-      remove_partial_outputs(options_.output_folder, entry.name);
-      record(entry);
+      give_up(slot, "timeout",
+              std::string("not done after ") + limit + " s (--timeout); its worker was stopped");
     }
   }
 
@@ -286,11 +278,11 @@ class Batch {
 
   const BatchOptions& options_;
   ManifestWriter manifest_;
-  BatchProgress progress_;
-  std::map<std::string, ManifestEntry> done_before_;
-  std::map<std::string, std::string> names_;  // output name -> the input that took it
   std::vector<InputDocument> pending_;
+  BatchProgress progress_;
   std::vector<Slot> slots_;
+  std::map<std::string, ManifestEntry> done_before_;
+  OutputNames names_;
   std::vector<ManifestEntry> finished_;
   BatchSummary summary_;
 };

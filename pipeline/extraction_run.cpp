@@ -93,9 +93,8 @@ class TaskSource {
     job->path = inputs_[i].path;
     job->stem = inputs_[i].output_name;
     try {
-      if (auto [earlier, fresh] = output_names_.emplace(job->stem, job->path.string()); !fresh) {
-        throw InputError(job->path.string(), "its results would overwrite those of " + earlier->second +
-                                                 " (same name); extract it into another output folder");
+      if (auto clash = output_names_.claim(job->stem, job->path.string()); !clash.empty()) {
+        throw InputError(job->path.string(), clash);
       }
       auto doc = open_pdf(job->path);
       job->result.source = job->path.filename().string();
@@ -128,7 +127,7 @@ class TaskSource {
   }
 
   const std::vector<InputDocument>& inputs_;
-  std::map<std::string, std::string> output_names_;  // output name -> the input that took it
+  OutputNames output_names_;
   const RunOptions& options_;
   RunSummary& summary_;
   size_t next_input_ = 0;

@@ -57,4 +57,11 @@ std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path
   return out;
 }
 
+std::string OutputNames::claim(const std::string& name, const std::string& path) {
+  auto [owner, fresh] = owners_.emplace(name, path);
+  if (fresh) return {};
+  return "its results would overwrite those of " + owner->second +
+         " (same name); extract it into another output folder";
+}
+
 }  // namespace gridlift

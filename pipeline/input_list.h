@@ -3,6 +3,7 @@
 // will carry.
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,5 +20,16 @@ struct InputDocument {
 //! files and folders LIST names, one per line (blank lines and lines starting with # left out);
 //! a LIST that cannot be read is reported by the run like a missing file.
 std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path>& arguments);
+
+//! The output names a run has handed out, so that a second input whose results would overwrite
+//! an earlier one's is refused rather than written over it.
+class OutputNames {
+ public:
+  //! "" if `name` was free (it now belongs to `path`); otherwise why `path` cannot have it.
+  std::string claim(const std::string& name, const std::string& path);
+
+ private:
+  std::map<std::string, std::string> owners_;  // output name -> the input that took it
+};
 
 }  // namespace gridlift

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -11,6 +12,25 @@
 #include <stdexcept>
 
 namespace gridlift {
+namespace {
+
+// Where the last complete line of the file `path` (`size` bytes) ends: `size` when it ends with a
+// newline. Reads backwards from the end, so a long manifest is not read whole to check its tail.
+std::uintmax_t end_of_last_line(const std::filesystem::path& path, std::uintmax_t size) {
+  std::ifstream in(path, std::ios::binary);
+  char block[4096];
+  for (std::uintmax_t end = size; end > 0;) {
+    const std::uintmax_t n = std::min<std::uintmax_t>(end, sizeof block);
+    in.seekg(static_cast<std::streamoff>(end - n));
+    in.read(block, static_cast<std::streamsize>(n));
+    for (std::uintmax_t i = n; i-- > 0;)
+      if (block[i] == '\n') return end - n + i + 1;
+    end -= n;
+  }
+  return 0;
+}
+
+}  // namespace
 
 std::string manifest_line(const ManifestEntry& e) {
   nlohmann::ordered_json j;
@@ -75,13 +95,9 @@ ManifestWriter::ManifestWriter(const std::filesystem::path& path) : path_(path) 
     throw std::runtime_error(path.string() + ": cannot open the manifest (" + std::strerror(errno) + ")");
   // A line torn by an earlier kill is cut off: its document was never recorded, so it is redone,
   // and the next line must not glue itself to the torn one.
-  std::ifstream in(path, std::ios::binary);
-  const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!content.empty() && content.back() != '\n') {
-    const auto keep = content.rfind('\n');
-    if (::ftruncate(fd_, keep == std::string::npos ? 0 : static_cast<off_t>(keep + 1)) != 0)
-      throw std::runtime_error(path.string() + ": cannot repair the manifest (" + std::strerror(errno) + ")");
-  }
+  const std::uintmax_t size = std::filesystem::file_size(path), keep = end_of_last_line(path, size);
+  if (keep != size && ::ftruncate(fd_, static_cast<off_t>(keep)) != 0)
+    throw std::runtime_error(path.string() + ": cannot repair the manifest (" + std::strerror(errno) + ")");
 }
 
 ManifestWriter::~ManifestWriter() {

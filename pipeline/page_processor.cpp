@@ -143,7 +143,7 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
       if (!tables[t].cells[c].text.empty()) continue;
       ImageRect box = grids[t].cell_rect(grids[t].cells[c]);
       bool inked = std::any_of(untexted.begin(), untexted.end(), [&](const GlyphBox& g) {
-        int x = (g.box.x0 + g.box.x1) / 2, y = (g.box.y0 + g.box.y1) / 2;
+        const int x = g.box.center_x(), y = g.box.center_y();
         return x > box.x0 && x < box.x1 && y > box.y0 && y < box.y1;
       });
       if (inked) wanted.emplace_back(t, c);

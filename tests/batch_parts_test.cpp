@@ -48,6 +48,27 @@ TEST(Manifest, LinesRoundTripAndATornLastLineIsIgnored) {
   fs::remove_all(folder);
 }
 
+TEST(Manifest, ATornLineLongerThanOneReadBlockIsCutOffWhole) {
+  auto folder = fresh_folder("gridlift-manifest-long-tear");
+  const auto path = folder / "manifest.jsonl";
+  std::vector<ManifestEntry> written;
+  {
+    ManifestWriter writer(path);
+    for (int i = 0; i < 30; ++i) {
+      written.push_back(entry("doc-" + std::to_string(i), "ok"));
+      writer.append(written.back());
+    }
+  }
+  std::ofstream(path, std::ios::app) << R"({"path":")" << std::string(9000, 'x');  // no newline
+  {
+    ManifestWriter writer(path);
+    written.push_back(entry("after", "failed"));
+    writer.append(written.back());
+  }
+  EXPECT_EQ(read_manifest(path), written);
+  fs::remove_all(folder);
+}
+
 TEST(Manifest, ABadLineInTheMiddleIsAnError) {
   auto folder = fresh_folder("gridlift-manifest-bad");
   std::ofstream(folder / "m.jsonl") << "not json\n" << manifest_line(entry("a", "ok")) << "\n";

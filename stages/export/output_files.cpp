@@ -28,7 +28,7 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 void write_file_atomically(const std::filesystem::path& path,
                            const std::function<void(std::ostream&)>& write) {
   auto temporary = path;
-  temporary += ".partial";
+  temporary += kPartialSuffix;
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) throw std::runtime_error(path.string() + ": cannot write (" + std::strerror(errno) + ")");
@@ -59,6 +59,17 @@ void ensure_writable_folder(const std::filesystem::path& folder) {
                                ")");
   }
   std::filesystem::remove(probe, ec);
+}
+
+void remove_partial_outputs(const std::filesystem::path& folder, const std::string& stem) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (const char* output : {".json", ".md", ".report.html"})
+    fs::remove(folder / (stem + output + kPartialSuffix), ec);
+  const fs::path tables = folder / stem;
+  if (fs::is_directory(tables, ec))
+    for (const auto& entry : fs::directory_iterator(tables, ec))
+      if (entry.path().extension() == kPartialSuffix) fs::remove(entry.path(), ec);
 }
 
 void write_outputs(const DocumentResult& doc, const std::filesystem::path& folder, const std::string& stem) {

@@ -17,6 +17,13 @@ std::string output_stem(const std::filesystem::path& input);
 //! naming the file that could not be written and why.
 void write_outputs(const DocumentResult& doc, const std::filesystem::path& folder, const std::string& stem);
 
+//! What write_file_atomically() adds to a file's name while writing it.
+inline constexpr const char* kPartialSuffix = ".partial";
+
+//! Removes the temporaries a writer killed mid-write left for the outputs of `stem` in `folder`
+//! (JSON, Markdown, report, the CSVs), before the document is extracted again.
+void remove_partial_outputs(const std::filesystem::path& folder, const std::string& stem);
+
 //! Replaces `path` with `content` atomically (temporary file + rename).
 void write_file_atomically(const std::filesystem::path& path, const std::string& content);
 

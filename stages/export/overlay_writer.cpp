@@ -60,7 +60,7 @@ void draw_cells(cv::Mat& image, const PageResult& page, const PageDebug& debug) 
         cv::rectangle(image, inset(r, gap), kCell, width);
       }
       if (t < page.tables.size() && i < page.tables[t].cells.size() && !page.tables[t].cells[i].text.empty())
-        order.emplace_back((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2);
+        order.emplace_back(r.center_x(), r.center_y());
     }
     if (!order.empty()) {
       // Half-transparent: the path crosses every row and must not hide the text under it.

@@ -19,7 +19,7 @@ std::vector<TableGrid> drop_non_tables(std::vector<TableGrid> grids, const std::
   for (auto& grid : grids) {
     std::vector<int> glyph_heights;
     for (const auto& g : glyphs) {
-      int cx = (g.box.x0 + g.box.x1) / 2, cy = (g.box.y0 + g.box.y1) / 2;
+      const int cx = g.box.center_x(), cy = g.box.center_y();
       if (cx >= grid.bbox.x0 && cx < grid.bbox.x1 && cy >= grid.bbox.y0 && cy < grid.bbox.y1)
         glyph_heights.push_back(g.box.height());
     }

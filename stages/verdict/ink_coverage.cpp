@@ -17,8 +17,8 @@ std::vector<GlyphBox> ink_without_text(const std::vector<GlyphBox>& ink_blobs,
   }
   std::vector<GlyphBox> missing;
   for (const auto& blob : ink_blobs) {
-    int x = std::clamp((blob.box.x0 + blob.box.x1) / 2, 0, page.width - 1);
-    int y = std::clamp((blob.box.y0 + blob.box.y1) / 2, 0, page.height - 1);
+    const int x = std::clamp(blob.box.center_x(), 0, page.width - 1);
+    const int y = std::clamp(blob.box.center_y(), 0, page.height - 1);
     if (!covered.at<unsigned char>(y, x)) missing.push_back(blob);
   }
   return missing;
