@@ -8,14 +8,7 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-checks=0
-check() {  # description, then a command that must succeed
-  local what=$1
-  shift
-  checks=$((checks + 1))
-  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/checks.sh"
 # A manifest's standing entries without the timings, one per line, sorted: comparable across runs.
 standing() { "$bin" manifest merge "$@" -o "$tmp/standing.jsonl" >/dev/null; sed -E 's/"seconds":[^,]*,//' "$tmp/standing.jsonl"; }
 same_outputs() { diff -r --exclude='manifest*.jsonl' "$1" "$2" >/dev/null; }
@@ -100,5 +93,4 @@ printf '%s\n' "# two reports" "$tmp/in/good/jiaozuo-2023-final.pdf" "" "$tmp/in/
 check "@list.txt names the inputs" [ "$(grep -c '"status":"ok"' "$tmp/b5/manifest.jsonl")" -eq 2 ]
 check "a bad --shard is a usage error (2)" bash -c "'$bin' batch '$tmp/in/good' -o '$tmp/b6' --shard 3/2 2>/dev/null; [ \$? -eq 2 ]"
 
-echo "$((checks - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+report_checks

@@ -6,12 +6,7 @@ bin=$1
 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() {  # description, then a command that must succeed
-  local what=$1
-  shift
-  if "$@"; then echo "ok   $what"; else echo "FAIL $what"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/checks.sh"
 
 check "--help names the subcommands" bash -c "'$bin' --help | grep -q extract"
 check "extract --help documents --pages" bash -c "'$bin' extract --help | grep -q -- --pages"
@@ -50,6 +45,4 @@ check "--report writes NAME.report.html next to the JSON" test -s "$tmp/report/s
 "$bin" score "$src/fixtures/narrow" "$tmp/mixed" >"$tmp/score.txt"
 check "score ends with the machine-readable line" bash -c "tail -1 '$tmp/score.txt' | grep -Eq '^score: tables=[0-9.]+ cell=[0-9.]+ numeric=[0-9.]+ structure=[0-9.]+$'"
 
-passed=$(( 21 - failures ))
-echo "$passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+report_checks
