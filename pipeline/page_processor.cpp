@@ -273,6 +273,10 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   // Grain and JPEG noise must not pass as faint ink: demand a contrast well above the paper's own.
   GridOptions grid_options = options.grid;
   grid_options.ink_contrast = std::max(grid_options.ink_contrast, 4 * clean.paper_noise);
+  // Characters that touch rules, as in columns one character wide, must count as text too: their
+  // strokes line up across the rules like a rule of their own.
+  std::vector<GlyphBox> touching = glyphs_touching_rules(ink, raster.scale, glyphs);
+  glyphs.insert(glyphs.end(), touching.begin(), touching.end());
   GridDetection detection = detect_grids(raster.gray, raster.scale, glyphs, grid_options);
   work.times.grid_ms += clock.lap_ms();
 

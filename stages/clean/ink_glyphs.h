@@ -20,4 +20,22 @@ bool is_glyph_sized(int width, int height, const PixelScale& scale, double max_g
 //! by line, left to right. `em` is left 0 (unknown).
 std::vector<GlyphBox> glyphs_from_ink(const cv::Mat& ink, const PixelScale& scale, double max_glyph_pt = 24);
 
+struct InkWithoutRules {
+  cv::Mat ink;            //!< the page's ink with its rules erased
+  cv::Rect rules_extent;  //!< the smallest rectangle holding every pixel erased (empty if none)
+};
+
+//! `ink` less its rules: runs at least `min_rule_pt` long across or down (gaps up to `gap_pt`
+//! bridged) erased.
+InkWithoutRules ink_without_rules(const cv::Mat& ink, const PixelScale& scale, double min_rule_pt,
+                                  double gap_pt = 1.5);
+
+//! The characters glyphs_from_ink() cannot see: in narrow columns they touch the rules on either
+//! side and make one blob with the whole ruling, far too large for a glyph. Found in `ink` with
+//! runs longer than `max_glyph_pt` taken out (nothing that long can be part of a glyph-sized
+//! blob); blobs already in `known` (glyphs_from_ink(ink)) and pieces of broken rules left out.
+//! In reading order, like glyphs_from_ink().
+std::vector<GlyphBox> glyphs_touching_rules(const cv::Mat& ink, const PixelScale& scale,
+                                            const std::vector<GlyphBox>& known, double max_glyph_pt = 24);
+
 }  // namespace gridlift
