@@ -112,6 +112,40 @@ TEST(CellImage, StackedDigitsAreLaidOnOneLine) {
   EXPECT_GT(image.gray.cols, image.glyph_height * 3);      // ...and four glyphs wide
 }
 
+TEST(CellImage, ABrokenStrokeStaysWithItsGlyph) {
+  // The top "0" of a stacked number lost the hairline under its cap: cap and body are one glyph,
+  // not a line of their own.
+  cv::Mat page(300, 200, CV_8UC1, cv::Scalar(255));
+  cv::rectangle(page, {90, 60}, {102, 62}, cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, {90, 66}, {102, 87}, cv::Scalar(0), 3);
+  for (int k = 1; k < 4; ++k) cv::rectangle(page, {90, 60 + 50 * k}, {102, 87 + 50 * k}, cv::Scalar(0), 3);
+  CellImage image = prepare_cell_image(page, binarize_page(page), {60, 40, 140, 280}, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.lines, 4);
+  EXPECT_EQ(image.script, LineScript::kNumber);
+}
+
+TEST(CellImage, TinyTextAgainstTheRulesIsKept) {
+  // A 4 pt font set tight in the corner: its digits are thinner than a rule remnant and touch the
+  // top and left of the crop, yet they are as tall as the text and so are glyphs.
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    for (int x = 55; x < 95; x += 9) cv::rectangle(p, {x, 54}, {x + 5, 66}, cv::Scalar(0), 2);
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_LE(image.ink.x0, 56);
+  EXPECT_LE(image.ink.y0, 55);
+  EXPECT_EQ(image.script, LineScript::kNumber);
+}
+
+TEST(CellImage, ALoneDashAgainstTheSideRuleIsADash) {
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    cv::rectangle(p, {55, 78}, {67, 81}, cv::Scalar(0), cv::FILLED);
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  EXPECT_EQ(image.dashes, 1);
+}
+
 TEST(OcrText, ChineseSpacingDroppedLatinKept) {
   EXPECT_EQ(tidy_ocr_text("一 般 公 共 服 务 支出"), "一般公共服务支出");
   EXPECT_EQ(tidy_ocr_text("2023 年度"), "2023 年度");

@@ -9,6 +9,10 @@ namespace {
 
 struct Blob {
   cv::Rect box;
+  std::vector<int> labels;  //!< its connected components
+  //! A flat piece against the top or bottom rule: kept only if it joins a glyph (the bar of a "5"
+  //! set close under the rule), else it is what is left of the rule.
+  bool fragment_only = false;
 };
 
 // Clears rows (or columns) within `band` pixels of the crop's edges that are mostly ink: a rule
@@ -80,6 +84,33 @@ bool looks_numeric(const std::vector<Blob>& blobs, int tall) {
   return digit;
 }
 
+// Thin strokes of a blurred scan break under the threshold: the top bar of a serif "5" loses the
+// hairline that holds it to the bowl, and would pass for a line of its own and a mark no digit
+// makes. Pieces that overlap across by half the narrower one, lie within a third of the tallest
+// blob of each other down, and together are no taller than it, are one glyph. Two glyphs stacked
+// are taller; a full stop stays apart (a stacked one is a line pitch from its neighbours, so
+// joined it would be taller too; an inline one lies beside them).
+std::vector<Blob> join_glyph_fragments(std::vector<Blob> blobs) {
+  int tall = 0;
+  for (const auto& b : blobs) tall = std::max(tall, b.box.height);
+  const int gap = tall / 3;
+  for (size_t i = 0; i < blobs.size(); ++i) {
+    for (size_t j = i + 1; j < blobs.size(); ++j) {
+      const cv::Rect &a = blobs[i].box, &b = blobs[j].box;
+      const int across = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
+      const int apart = std::max(a.y, b.y) - std::min(a.y + a.height, b.y + b.height);
+      if (across * 2 < std::min(a.width, b.width) || apart > gap || (a | b).height > tall) continue;
+      blobs[i].box = a | b;
+      blobs[i].labels.insert(blobs[i].labels.end(), blobs[j].labels.begin(), blobs[j].labels.end());
+      blobs[i].fragment_only = blobs[i].fragment_only && blobs[j].fragment_only;
+      blobs.erase(blobs.begin() + static_cast<std::ptrdiff_t>(j));
+      j = i;  // the grown blob may now reach pieces it did not before
+    }
+  }
+  std::erase_if(blobs, [](const Blob& b) { return b.fragment_only; });
+  return blobs;
+}
+
 cv::Rect bounds(const std::vector<Blob>& blobs) {
   cv::Rect r = blobs.front().box;
   for (const auto& b : blobs) r |= b.box;
@@ -110,15 +141,18 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
   };
   // Within a point of the crop's border: a rule's antialiased rim can leave a gap that wide.
   const int near = scale.pixels(1, 1);
-  auto at_edge = [&](const cv::Rect& r) {
-    return r.x <= near || r.y <= near || r.x + r.width >= bin.cols - near ||
-           r.y + r.height >= bin.rows - near;
+  const auto at_side = [&](const cv::Rect& r) { return r.x <= near || r.x + r.width >= bin.cols - near; };
+  const auto at_top_or_bottom = [&](const cv::Rect& r) {
+    return r.y <= near || r.y + r.height >= bin.rows - near;
   };
-  // The glyph height, from blobs clear of the crop's border (text keeps its padding off the rules).
+  // The glyph height, from blobs clear of the side rules, whose remnants stand upright. Text set
+  // against the top or bottom rule counts: a table in a 4 pt font has under a point of padding.
   int text_height = 0;
-  for (int i = 1; i < n; ++i)
-    if (stats.at<int>(i, cv::CC_STAT_AREA) >= min_area && !at_edge(box_of(i)))
-      text_height = std::max(text_height, box_of(i).height);
+  for (int i = 1; i < n; ++i) {
+    const cv::Rect r = box_of(i);
+    if (stats.at<int>(i, cv::CC_STAT_AREA) >= min_area && !at_side(r) && r.height > thin)
+      text_height = std::max(text_height, r.height);
+  }
   std::vector<Blob> blobs;
   std::vector<uchar> keep(static_cast<size_t>(n), 0);
   for (int i = 1; i < n; ++i) {
@@ -132,20 +166,28 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     const int band = scale.pixels(1.25, 2);
     if (r.x + r.width <= band || r.x >= bin.cols - band || r.y + r.height <= band || r.y >= bin.rows - band)
       continue;
-    if (at_edge(r)) {
-      const bool thin_upright = r.width <= thin && r.height > r.width;
-      const bool thin_flat = r.height <= thin && r.width > r.height;
-      const bool like_stroke =
-          text_height > 0 && r.height * 10 >= text_height * 6 && r.height * 10 <= text_height * 12;
-      if (thin_flat || (thin_upright && !like_stroke)) continue;
-    }
-    keep[static_cast<size_t>(i)] = 1;
-    blobs.push_back({r});
+    // A remnant lies along the rule it came from: flat ones at the top or bottom, upright ones at a
+    // side. A flat mark at a side is a dash set against the rule (left-aligned "-").
+    const bool thin_upright = r.width <= thin && r.height > r.width;
+    const bool thin_flat = r.height <= thin && r.width > r.height;
+    const bool like_stroke =
+        text_height > 0 && r.height * 10 >= text_height * 6 && r.height * 10 <= text_height * 12;
+    if (thin_upright && at_side(r) && !like_stroke) continue;
+    const bool flat_at_rule = thin_flat && at_top_or_bottom(r);
+    // A remnant runs on past the glyphs; a piece no wider than the text is tall may be a stroke.
+    if (flat_at_rule && (text_height == 0 || r.width > text_height)) continue;
+    blobs.push_back({r, {i}, flat_at_rule});
   }
+  blobs = join_glyph_fragments(std::move(blobs));
   if (blobs.empty()) return out;
+  for (const auto& b : blobs)
+    for (int label : b.labels) keep[static_cast<size_t>(label)] = 1;
   int ink_pixels = 0;
   for (const auto& b : blobs) ink_pixels += b.box.area();
-  if (ink_pixels < scale.pixels(2, 2) * scale.pixels(2, 2)) return out;  // specks only
+  // Specks only; but a lone hyphen is a few points long and thinner than a speck's area.
+  const bool one_dash =
+      blobs.size() == 1 && is_dash(blobs[0], scale) && blobs[0].box.width >= scale.pixels(2, 2);
+  if (ink_pixels < scale.pixels(2, 2) * scale.pixels(2, 2) && !one_dash) return out;
 
   // The cell image: gray where a kept blob is, white everywhere else (rules, specks, neighbours).
   cv::Mat kept(bin.size(), CV_8UC1, cv::Scalar(0));
