@@ -18,6 +18,19 @@ namespace {
 
 // Under this confidence a number reading is doubted and the cell is read as text as well.
 constexpr double kDoubtfulNumber = 0.6;
+// Under this one the number recognizer takes a second look at another scale. Its readings of a
+// glyph swing with size: a serif "5" of 7.5 pt at 300 dpi reads "3" at 0.7-0.8, at 200 dpi "5"
+// at 0.94; digits it is sure of score 0.95 and more at either.
+constexpr double kSecondLookNumber = 0.9;
+
+// The number recognizer's reading of `gray` (at `dpi`) at the other of 200 and 300 dpi.
+OcrText read_number_at_other_scale(const cv::Mat& gray, int dpi, OcrEngine& engine) {
+  const double other_dpi = dpi >= 250 ? 200.0 : 300.0;
+  cv::Mat scaled;
+  cv::resize(gray, scaled, cv::Size(), other_dpi / dpi, other_dpi / dpi,
+             other_dpi < dpi ? cv::INTER_AREA : cv::INTER_CUBIC);
+  return engine.read(scaled, LineScript::kNumber, static_cast<int>(other_dpi));
+}
 
 std::string tidy_line(const std::string& line) {
   std::vector<char32_t> cps;
@@ -74,6 +87,10 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   if (image.blank) return result;
   const int dpi = static_cast<int>(std::lround(scale.dpi));
   OcrText reading = engine.read(image.gray, image.script, dpi);
+  if (image.script == LineScript::kNumber && reading.confidence < kSecondLookNumber) {
+    OcrText second = read_number_at_other_scale(image.gray, dpi, engine);
+    if (second.confidence > reading.confidence) reading = std::move(second);
+  }
   if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
     OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);
     if (as_text.confidence > reading.confidence) reading = std::move(as_text);
