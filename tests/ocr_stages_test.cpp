@@ -193,6 +193,14 @@ TEST(ScanOrientation, TellsLinesAcrossFromLinesDown) {
   EXPECT_TRUE(lines_run_down_the_page(lines_of_glyphs(5, 8, true)));
 }
 
+TEST(ScanOrientation, OnlyAClearVerdictTurnsAnUprightLookingPageOver) {
+  EXPECT_EQ(quarter_turns_from_confidence(0, 0.9, 0.3), 0);
+  EXPECT_EQ(quarter_turns_from_confidence(0, 0.2, 0.9), 2);
+  EXPECT_EQ(quarter_turns_from_confidence(0, 0.79, 0.83), 0);  // Latin: either way up reads alike
+  EXPECT_EQ(quarter_turns_from_confidence(1, 0.79, 0.83), 3);  // sideways: no way is likelier
+  EXPECT_EQ(quarter_turns_from_confidence(1, 0.83, 0.79), 1);
+}
+
 TEST(ScanOrientation, TextRunsAreWholeLinesWidestFirst) {
   auto blobs = lines_of_glyphs(3, 6, false);
   blobs.resize(6 + 6 + 4);  // the third line is shorter

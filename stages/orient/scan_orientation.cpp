@@ -118,7 +118,12 @@ int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, std::vector<
   if (runs.empty()) return across;
   const auto sure = confidence_both_ways(upright_or_upside_down, runs, scale.pixels(3, 2),
                                          static_cast<int>(std::lround(scale.dpi)), engine);
-  return sure[1] > sure[0] ? across + 2 : across;
+  return quarter_turns_from_confidence(across, sure[0], sure[1]);
+}
+
+int quarter_turns_from_confidence(int across, double as_is, double turned_half) {
+  const bool upside_down = across ? turned_half > as_is : turned_half - as_is > kClearMargin;
+  return upside_down ? across + 2 : across;
 }
 
 }  // namespace gridlift

@@ -22,6 +22,14 @@ bool lines_run_down_the_page(const std::vector<GlyphBox>& blobs);
 //! of text to read. `blobs` must be in reading order (glyphs_from_ink()).
 std::vector<ImageRect> text_runs(const std::vector<GlyphBox>& blobs, int count);
 
+//! Quarter turns clockwise from the recognizer's summed confidence in reading sample runs of a
+//! page as they stand (`as_is`) and turned half round, once a quarter turn `across` (0 or 1) has
+//! set its lines across. A page lying sideways went on the glass one way or the other, so the
+//! surer reading wins; a page already set across is upright far more often than upside down, and
+//! turns over only when upside down reads clearly surer: chi_sim reads Latin nearly as well
+//! either way up (o, l, s; d and p; n and u), and Arabic not at all.
+int quarter_turns_from_confidence(int across, double as_is, double turned_half);
+
 //! Quarter turns clockwise that bring the cleaned scan `gray` (its binarize_page() is `ink`, the
 //! glyph-sized blobs of that glyphs_from_ink()) upright: 0..3.
 int quarter_turns_for_scan(const cv::Mat& gray, const cv::Mat& ink, std::vector<GlyphBox> blobs,
