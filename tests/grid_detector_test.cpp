@@ -137,6 +137,20 @@ TEST(GridDetector, TextStrokeAcrossAMissingEdgeDoesNotSplitTheSpan) {
   EXPECT_EQ(d.tables[0].cells[0], (GridCell{0, 0, 1, 2}));
 }
 
+TEST(GridDetector, StrokesJoinedToARuleMakeNoRowOrColumn) {
+  Canvas c;
+  c.lattice({100, 250, 400}, {100, 200, 250, 300});
+  // A cross of strokes set against the left rule halfway down the first row: each is joined (to
+  // the rule, to the other), but neither bounds a cell.
+  c.hline(150, 100, 160, 2);
+  c.vline(140, 130, 170, 2);
+  auto d = c.detect();
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_rows(), 3);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+  EXPECT_EQ(d.tables[0].cells.size(), 6u);
+}
+
 TEST(Lattice, ClusterMergesNearbyPositions) {
   auto edges = cluster_positions({{100, 10}, {102, 10}, {200, 5}, {300, 1}, {301, 1}}, 3);
   ASSERT_EQ(edges.size(), 3u);

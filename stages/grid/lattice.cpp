@@ -118,6 +118,36 @@ void merge_slivers(std::vector<int>& edges, int min_size) {
   }
 }
 
+// Drops lattice lines that bound no cell: every cell crossing them spans them. Such a line came
+// from a stub of rule or a glyph's stroke joined to a rule (a stacked "一" in a narrow column), and
+// kept, it would give the table a row or column that no cell has.
+void drop_unused_edges(TableGrid& grid) {
+  for (int k = grid.n_rows() - 1; k >= 1; --k) {
+    const bool used = std::any_of(grid.cells.begin(), grid.cells.end(),
+                                  [k](const GridCell& c) { return c.row == k || c.row + c.row_span == k; });
+    if (used) continue;
+    grid.row_edges.erase(grid.row_edges.begin() + k);
+    for (auto& c : grid.cells) {
+      if (c.row > k)
+        --c.row;
+      else if (c.row + c.row_span > k)
+        --c.row_span;
+    }
+  }
+  for (int k = grid.n_cols() - 1; k >= 1; --k) {
+    const bool used = std::any_of(grid.cells.begin(), grid.cells.end(),
+                                  [k](const GridCell& c) { return c.col == k || c.col + c.col_span == k; });
+    if (used) continue;
+    grid.col_edges.erase(grid.col_edges.begin() + k);
+    for (auto& c : grid.cells) {
+      if (c.col > k)
+        --c.col;
+      else if (c.col + c.col_span > k)
+        --c.col_span;
+    }
+  }
+}
+
 // Lattice cells joined across unruled edges; each group grown to the rectangle it spans.
 std::vector<GridCell> merge_cells(int rows, int cols, const std::vector<char>& right_open,
                                   const std::vector<char>& below_open) {
@@ -335,6 +365,7 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
               is_open(false, grid.row_edges[ri + 1], grid.col_edges[ci], grid.col_edges[ci + 1]);
       }
     grid.cells = merge_cells(rows, cols, right_open, below_open);
+    drop_unused_edges(grid);
     // A lone box is a frame around text, not a table.
     if (grid.cells.size() < 2) continue;
     grid.bbox = {grid.col_edges.front(), grid.row_edges.front(), grid.col_edges.back(),
