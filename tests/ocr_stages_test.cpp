@@ -112,6 +112,25 @@ TEST(CellImage, StackedDigitsAreLaidOnOneLine) {
   EXPECT_GT(image.gray.cols, image.glyph_height * 3);      // ...and four glyphs wide
 }
 
+TEST(CellImage, AStackedNumberKnowsWhereItsPointIs) {
+  cv::Mat page(400, 200, CV_8UC1, cv::Scalar(255));
+  for (int k = 0; k < 3; ++k)
+    cv::rectangle(page, {90, 60 + 50 * k}, {102, 87 + 50 * k}, cv::Scalar(0), 3);  // "000"
+  cv::rectangle(page, {94, 225}, {98, 229}, cv::Scalar(0), cv::FILLED);            // "."
+  cv::rectangle(page, {90, 260}, {102, 287}, cv::Scalar(0), 3);                    // "0"
+  CellImage image = prepare_cell_image(page, binarize_page(page), {60, 40, 140, 320}, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.stacked_glyphs, "ggg.g");
+}
+
+TEST(CellImage, TheLayoutPutsBackAPointTheRecognizerSkipped) {
+  EXPECT_EQ(place_stacked_marks("456678", "gggg.gg"), "4566.78");
+  EXPECT_EQ(place_stacked_marks("45.6678", "gggg.gg"), "4566.78");  // the layout knows where
+  EXPECT_EQ(place_stacked_marks("50.71%", "gg.ggg"), "50.71%");
+  EXPECT_EQ(place_stacked_marks("45678", "gggg.gg"), "45678");  // a digit short: left alone
+  EXPECT_EQ(place_stacked_marks("", "g.g"), "");
+}
+
 TEST(CellImage, ABrokenStrokeStaysWithItsGlyph) {
   // The top "0" of a stacked number lost the hairline under its cap: cap and body are one glyph,
   // not a line of their own.

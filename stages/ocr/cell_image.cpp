@@ -87,9 +87,10 @@ bool looks_numeric(const std::vector<Blob>& blobs, int tall) {
 // Thin strokes of a blurred scan break under the threshold: the top bar of a serif "5" loses the
 // hairline that holds it to the bowl, and would pass for a line of its own and a mark no digit
 // makes. Pieces that overlap across by half the narrower one, lie within a third of the tallest
-// blob of each other down, and together are no taller than it, are one glyph. Two glyphs stacked
-// are taller; a full stop stays apart (a stacked one is a line pitch from its neighbours, so
-// joined it would be taller too; an inline one lies beside them).
+// blob of each other down, and together are no taller than it (an eighth more: the gap blurs
+// wider than the stroke it broke), are one glyph. Two glyphs stacked are nearly twice as tall; a full stop
+// stays apart (a stacked one is a line pitch from its neighbours, so joined it would be taller too; an inline
+// one lies beside them).
 std::vector<Blob> join_glyph_fragments(std::vector<Blob> blobs) {
   int tall = 0;
   for (const auto& b : blobs) tall = std::max(tall, b.box.height);
@@ -99,7 +100,8 @@ std::vector<Blob> join_glyph_fragments(std::vector<Blob> blobs) {
       const cv::Rect &a = blobs[i].box, &b = blobs[j].box;
       const int across = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
       const int apart = std::max(a.y, b.y) - std::min(a.y + a.height, b.y + b.height);
-      if (across * 2 < std::min(a.width, b.width) || apart > gap || (a | b).height > tall) continue;
+      if (across * 2 < std::min(a.width, b.width) || apart > gap || (a | b).height > tall + tall / 8)
+        continue;
       blobs[i].box = a | b;
       blobs[i].labels.insert(blobs[i].labels.end(), blobs[j].labels.begin(), blobs[j].labels.end());
       blobs[i].fragment_only = blobs[i].fragment_only && blobs[j].fragment_only;
@@ -226,8 +228,11 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     for (const auto& line : lines) {
       cv::Rect r = bounds(line);
       int top = baseline - r.height;
+      const bool small = r.height * 100 <= tall * 45;
       // A comma hangs below the baseline; a full stop sits on it.
-      if (r.height * 100 <= tall * 45 && r.height * 10 > r.width * 14) top = baseline - r.height * 2 / 3;
+      const bool comma = small && r.height * 10 > r.width * 14;
+      if (comma) top = baseline - r.height * 2 / 3;
+      out.stacked_glyphs += !small ? 'g' : comma ? ',' : r.width * 10 > r.height * 15 ? '-' : '.';
       top = std::clamp(top, 0, row.rows - r.height);
       clean(r).copyTo(row(cv::Rect(x, top, r.width, r.height)));
       x += r.width + tall / 6;
@@ -237,6 +242,18 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     cv::copyMakeBorder(clean(all), out.gray, margin, margin, margin, margin, cv::BORDER_CONSTANT,
                        cv::Scalar(255));
   }
+  return out;
+}
+
+std::string place_stacked_marks(const std::string& reading, const std::string& stacked_glyphs) {
+  std::string full;  // the reading's full-height characters
+  for (char c : reading)
+    if ((c >= '0' && c <= '9') || c == '%') full += c;
+  const auto expected = std::count(stacked_glyphs.begin(), stacked_glyphs.end(), 'g');
+  if (full.empty() || static_cast<std::ptrdiff_t>(full.size()) != expected) return reading;
+  std::string out;
+  size_t next = 0;
+  for (char g : stacked_glyphs) out += g == 'g' ? full[next++] : g;
   return out;
 }
 

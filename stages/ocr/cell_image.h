@@ -5,6 +5,7 @@
 // narrow column is laid back out as one line.
 
 #include <opencv2/core.hpp>
+#include <string>
 
 #include "models/geometry.h"
 #include "stages/ocr/ocr_engine.h"
@@ -17,6 +18,10 @@ struct CellImage {
   LineScript script = LineScript::kText;
   int lines = 0;         //!< text lines found in the cell
   int glyph_height = 0;  //!< height of the tallest blob, in pixels
+  //! A stacked number laid out on one line: its glyphs top to bottom, 'g' for a full-height one
+  //! (a digit, "%") and the mark itself for a small one (".", ",", "-"), told by its shape. The
+  //! recognizer may skip a point two pixels wide; the layout does not. Empty otherwise.
+  std::string stacked_glyphs;
   //! Dashes only ("-", "----": the placeholder for nil): how many. The recognizers cannot count a
   //! run of identical marks, so such a cell is read by counting them.
   int dashes = 0;
@@ -27,5 +32,10 @@ struct CellImage {
 //! the centres of its rules, all in the pixels of `scale`.
 CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
                              const PixelScale& scale);
+
+//! The recognizer's `reading` of a stacked number laid onto its `stacked_glyphs`: its full-height
+//! characters in order, each small mark where the layout has it. Unchanged when the reading's
+//! full-height characters (digits, "%") do not match the layout's in number.
+std::string place_stacked_marks(const std::string& reading, const std::string& stacked_glyphs);
 
 }  // namespace gridlift

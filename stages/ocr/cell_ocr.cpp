@@ -102,6 +102,7 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   }
   result.blank = false;
   result.text = tidy_ocr_text(reading.text);
+  if (!image.stacked_glyphs.empty()) result.text = place_stacked_marks(result.text, image.stacked_glyphs);
   result.confidence = reading.confidence;
   return result;
 }
