@@ -477,10 +477,11 @@ def scan_pdf(src_pdf, dst_pdf, dpi, pages, rng, quarter_turns=None):
 
 
 def scan_set(digital_dir, out_dir):
-    # The narrow one (stacked digits, scanned) goes to its own folder: a harder case than the
-    # acceptance scans, scored on its own.
+    # The narrow ones (stacked digits, scanned) go to their own folder: harder cases than the
+    # acceptance scans, scored on their own. At 200 dpi a stacked point is two pixels wide.
     plans = [("digital", "jiaozuo-2023-final", 200, 6, 21, "scan"), ("digital", "sanmenxia-2023-final", 300, 4, 22, "scan"),
-             ("narrow", "jiaozuo-2023-final-narrow", 300, 5, 23, "scan-narrow")]
+             ("narrow", "jiaozuo-2023-final-narrow", 300, 5, 23, "scan-narrow"),
+             ("narrow", "sanmenxia-2023-selfeval-narrow", 200, 3, 24, "scan-narrow")]
     for folder, source, dpi, pages, seed_value, target in plans:
         source_dir = digital_dir.parent / folder
         name = f"{source}-scan{dpi}"
