@@ -118,32 +118,23 @@ void merge_slivers(std::vector<int>& edges, int min_size) {
   }
 }
 
-// Drops lattice lines that bound no cell: every cell crossing them spans them. Such a line came
-// from a stub of rule or a glyph's stroke joined to a rule (a stacked "一" in a narrow column), and
-// kept, it would give the table a row or column that no cell has.
-void drop_unused_edges(TableGrid& grid) {
-  for (int k = grid.n_rows() - 1; k >= 1; --k) {
-    const bool used = std::any_of(grid.cells.begin(), grid.cells.end(),
-                                  [k](const GridCell& c) { return c.row == k || c.row + c.row_span == k; });
+// Drops the lattice lines of one axis (`edges`; a cell's place and extent on it are `start` and
+// `span`) that bound no cell: every cell crossing them spans them. Such a line came from a stub of
+// rule or a glyph's stroke joined to a rule (a stacked "一" in a narrow column), and kept, it would
+// give the table a row or column that no cell has.
+void drop_unused_edges(std::vector<int>& edges, std::vector<GridCell>& cells, int GridCell::*start,
+                       int GridCell::*span) {
+  for (int k = static_cast<int>(edges.size()) - 2; k >= 1; --k) {
+    const bool used = std::any_of(cells.begin(), cells.end(), [&](const GridCell& c) {
+      return c.*start == k || c.*start + c.*span == k;
+    });
     if (used) continue;
-    grid.row_edges.erase(grid.row_edges.begin() + k);
-    for (auto& c : grid.cells) {
-      if (c.row > k)
-        --c.row;
-      else if (c.row + c.row_span > k)
-        --c.row_span;
-    }
-  }
-  for (int k = grid.n_cols() - 1; k >= 1; --k) {
-    const bool used = std::any_of(grid.cells.begin(), grid.cells.end(),
-                                  [k](const GridCell& c) { return c.col == k || c.col + c.col_span == k; });
-    if (used) continue;
-    grid.col_edges.erase(grid.col_edges.begin() + k);
-    for (auto& c : grid.cells) {
-      if (c.col > k)
-        --c.col;
-      else if (c.col + c.col_span > k)
-        --c.col_span;
+    edges.erase(edges.begin() + k);
+    for (auto& c : cells) {
+      if (c.*start > k)
+        --(c.*start);
+      else if (c.*start + c.*span > k)
+        --(c.*span);
     }
   }
 }
@@ -365,7 +356,8 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
               is_open(false, grid.row_edges[ri + 1], grid.col_edges[ci], grid.col_edges[ci + 1]);
       }
     grid.cells = merge_cells(rows, cols, right_open, below_open);
-    drop_unused_edges(grid);
+    drop_unused_edges(grid.row_edges, grid.cells, &GridCell::row, &GridCell::row_span);
+    drop_unused_edges(grid.col_edges, grid.cells, &GridCell::col, &GridCell::col_span);
     // A lone box is a frame around text, not a table.
     if (grid.cells.size() < 2) continue;
     grid.bbox = {grid.col_edges.front(), grid.row_edges.front(), grid.col_edges.back(),
