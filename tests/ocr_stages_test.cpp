@@ -112,6 +112,22 @@ TEST(CellImage, StackedDigitsAreLaidOnOneLine) {
   EXPECT_GT(image.gray.cols, image.glyph_height * 3);      // ...and four glyphs wide
 }
 
+TEST(CellImage, StackedCharactersAreLaidOnOneLine) {
+  cv::Mat page(300, 200, CV_8UC1, cv::Scalar(255));
+  for (int k = 0; k < 3; ++k) {  // three stacked "王": wide strokes, so text
+    const int y = 60 + 50 * k;
+    for (int bar : {y, y + 13, y + 26})
+      cv::rectangle(page, {84, bar}, {112, bar + 2}, cv::Scalar(0), cv::FILLED);
+    cv::rectangle(page, {97, y}, {99, y + 28}, cv::Scalar(0), cv::FILLED);
+  }
+  CellImage image = prepare_cell_image(page, binarize_page(page), {60, 40, 140, 230}, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.script, LineScript::kText);
+  EXPECT_EQ(image.lines, 3);
+  EXPECT_LE(image.gray.rows, image.glyph_height * 2 + 2);  // one line high...
+  EXPECT_GT(image.gray.cols, image.glyph_height * 3);      // ...and three characters wide
+}
+
 TEST(CellImage, AStackedNumberKnowsWhereItsPointIs) {
   cv::Mat page(400, 200, CV_8UC1, cv::Scalar(255));
   for (int k = 0; k < 3; ++k)

@@ -217,16 +217,31 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
   out.ink = {crop.x + all.x, crop.y + all.y, crop.x + all.x + all.width, crop.y + all.y + all.height};
 
   const int margin = std::max(8, tall / 2);
-  if (out.script == LineScript::kNumber && lines.size() > 1) {
-    // A number broken over lines by a narrow column: lay the lines side by side on one baseline,
-    // so the recognizer reads one number instead of guessing at lone glyphs.
+  const bool number = out.script == LineScript::kNumber;
+  // Text stacked one character per line (a header in a column one glyph wide): chi_sim reads a
+  // column of lone characters as soup, a line of them well. Every line is one whole character:
+  // as tall as the text and no wider (a loose cap or point is a broken digit, not a line).
+  const bool stacked_text =
+      !number && lines.size() > 1 && std::all_of(lines.begin(), lines.end(), [&](const auto& l) {
+        const cv::Rect r = bounds(l);
+        return r.width * 10 <= tall * 13 && r.height * 10 >= tall * 6;
+      });
+  if ((number && lines.size() > 1) || stacked_text) {
+    // A number or word broken over lines by a narrow column: lay the lines side by side on one
+    // line, so the recognizer reads one number or word instead of guessing at lone glyphs.
+    const int pitch = number ? tall / 6 : tall / 4;
     int width = 0;
-    for (const auto& line : lines) width += bounds(line).width + tall / 6;
+    for (const auto& line : lines) width += bounds(line).width + pitch;
     cv::Mat row(tall + 2 * margin, width + 2 * margin, CV_8UC1, cv::Scalar(255));
     const int baseline = margin + tall;
     int x = margin;
     for (const auto& line : lines) {
       cv::Rect r = bounds(line);
+      if (stacked_text) {  // characters centred on the line: "一" sits mid-height
+        clean(r).copyTo(row(cv::Rect(x, margin + (tall - r.height) / 2, r.width, r.height)));
+        x += r.width + pitch;
+        continue;
+      }
       int top = baseline - r.height;
       const bool small = r.height * 100 <= tall * 45;
       // A comma hangs below the baseline; a full stop sits on it.
@@ -235,7 +250,7 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
       out.stacked_glyphs += !small ? 'g' : comma ? ',' : r.width * 10 > r.height * 15 ? '-' : '.';
       top = std::clamp(top, 0, row.rows - r.height);
       clean(r).copyTo(row(cv::Rect(x, top, r.width, r.height)));
-      x += r.width + tall / 6;
+      x += r.width + pitch;
     }
     out.gray = row;
   } else {
