@@ -123,7 +123,7 @@ TEST(EndToEnd, ScannedFixturesReadByOcr) {
 TEST(EndToEnd, GarbledTextLayerIsDetectedAndReadByOcr) {
   for (const auto& r : extract_and_score_each("garbled")) {
     EXPECT_EQ(r.tally.table_recall(), 1.0) << r.name;
-    EXPECT_GE(r.tally.cell_accuracy(), 0.985) << r.name;     // measured 0.991
+    EXPECT_GE(r.tally.cell_accuracy(), 0.99) << r.name;      // measured 0.996
     EXPECT_GE(r.tally.numeric_accuracy(), 0.995) << r.name;  // measured 1.000
     EXPECT_GE(r.tally.structure_accuracy(), 0.98) << r.name;
   }
@@ -140,7 +140,7 @@ TEST(EndToEnd, GarbledTextLayerIsDetectedAndReadByOcr) {
 TEST(EndToEnd, PartialTextLayersAreCompletedByOcr) {
   for (const auto& r : extract_and_score_each("mixed")) {
     EXPECT_EQ(r.tally.table_recall(), 1.0) << r.name;
-    EXPECT_GE(r.tally.cell_accuracy(), 0.985) << r.name;  // measured 0.991 and 0.995
+    EXPECT_GE(r.tally.cell_accuracy(), 0.99) << r.name;  // measured 0.998 and 0.995
     EXPECT_GE(r.tally.numeric_accuracy(), 0.995) << r.name;
     EXPECT_GE(r.tally.structure_accuracy(), 0.98) << r.name;
     EXPECT_EQ(r.tally.extra_tables, 0) << r.name;

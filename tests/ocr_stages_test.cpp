@@ -187,6 +187,14 @@ TEST(OcrText, ChineseSpacingDroppedLatinKept) {
   EXPECT_EQ(tidy_ocr_text("1\n0\n9\n.\n3\n0"), "109.30");
 }
 
+TEST(OcrText, AnAngleBracketPairedWithAParenthesisIsOne) {
+  EXPECT_EQ(mend_bracket_pairs("因公出国〈境) 费用"), "因公出国(境) 费用");
+  EXPECT_EQ(mend_bracket_pairs("维修（护〉费"), "维修（护）费");
+  EXPECT_EQ(mend_bracket_pairs("书名〈书〉"), "书名〈书〉");  // a pair as printed
+  EXPECT_EQ(mend_bracket_pairs("〈未闭合"), "〈未闭合");      // nothing to pair with
+  EXPECT_EQ(mend_bracket_pairs("(1)〈2〉(3)"), "(1)〈2〉(3)");
+}
+
 TEST(Tessdata, MissingLanguageIsNamedWithItsPackage) {
   const char* old = std::getenv("TESSDATA_PREFIX");
   std::string saved = old ? old : "";

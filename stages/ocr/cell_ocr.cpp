@@ -72,7 +72,29 @@ std::string tidy_ocr_text(const std::string& raw) {
   std::istringstream in(raw);
   for (std::string line; std::getline(in, line);)
     if (auto tidy = tidy_line(line); !tidy.empty()) lines.push_back(std::move(tidy));
-  return join_lines(lines);
+  return mend_bracket_pairs(join_lines(lines));
+}
+
+std::string mend_bracket_pairs(const std::string& text) {
+  std::vector<char32_t> cps;
+  for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
+  auto opens = [](char32_t c) { return c == U'(' || c == U'（' || c == U'〈'; };
+  auto closes = [](char32_t c) { return c == U')' || c == U'）' || c == U'〉'; };
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (!opens(cps[i])) continue;
+    size_t j = i + 1;
+    while (j < cps.size() && !opens(cps[j]) && !closes(cps[j])) ++j;
+    if (j == cps.size() || !closes(cps[j])) continue;
+    char32_t &open = cps[i], &close = cps[j];
+    if (open == U'〈' && close == U')') open = U'(';
+    if (open == U'〈' && close == U'）') open = U'（';
+    if (close == U'〉' && open == U'(') close = U')';
+    if (close == U'〉' && open == U'（') close = U'）';
+    i = j;
+  }
+  std::string out;
+  for (char32_t cp : cps) append_utf8(out, cp);
+  return out;
 }
 
 CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,

@@ -14,8 +14,14 @@
 namespace gridlift {
 
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
-//! CJK characters (chi_sim spaces them out), runs of spaces collapsed.
+//! CJK characters (chi_sim spaces them out), runs of spaces collapsed, and angle brackets that
+//! pair with a parenthesis made parentheses (mend_bracket_pairs()).
 std::string tidy_ocr_text(const std::string& raw);
+
+//! chi_sim reads a full-width "（" as "〈" (U+3008) and "）" as "〉" now and then; a report's labels
+//! use parentheses. An angle bracket whose partner is a parenthesis ("〈境)", "(境〉") becomes the
+//! parenthesis of that kind; brackets that pair with each other are left as printed.
+std::string mend_bracket_pairs(const std::string& text);
 
 //! One cell read from pixels. A blank cell reads "" with confidence 1.
 struct CellReading {
