@@ -88,9 +88,9 @@ bool looks_numeric(const std::vector<Blob>& blobs, int tall) {
 // hairline that holds it to the bowl, and would pass for a line of its own and a mark no digit
 // makes. Pieces that overlap across by half the narrower one, lie within a third of the tallest
 // blob of each other down, and together are no taller than it (an eighth more: the gap blurs
-// wider than the stroke it broke), are one glyph. Two glyphs stacked are nearly twice as tall; a full stop
-// stays apart (a stacked one is a line pitch from its neighbours, so joined it would be taller too; an inline
-// one lies beside them).
+// wider than the stroke it broke), are one glyph. Two glyphs stacked are nearly twice as tall; a
+// full stop stays apart (a stacked one is a line pitch from its neighbours, so joined it would be
+// taller too; an inline one lies beside them).
 std::vector<Blob> join_glyph_fragments(std::vector<Blob> blobs) {
   int tall = 0;
   for (const auto& b : blobs) tall = std::max(tall, b.box.height);
@@ -237,7 +237,7 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     int x = margin;
     for (const auto& line : lines) {
       cv::Rect r = bounds(line);
-      if (stacked_text) {  // characters centred on the line: "一" sits mid-height
+      if (stacked_text) {  // characters centred on the line
         clean(r).copyTo(row(cv::Rect(x, margin + (tall - r.height) / 2, r.width, r.height)));
         x += r.width + pitch;
         continue;
