@@ -207,15 +207,15 @@ TEST(EndToEnd, OcrPolicyOverridesTheVerdict) {
 
 // Stacked digits on a scan: numbers recomposed from one-glyph lines, and header columns one glyph
 // wide kept whole although their characters touch the rules on both sides (their strokes line up
-// across the rules like a rule of their own). The 300-dpi scan is held to issue 4's floors; the
-// 200-dpi one, whose stacked points are two pixels wide, to what it measures (numeric 0.985: one
-// stacked "25" read "23"; cell 0.951: stacked Chinese headers misread), short of the issue's 0.99.
+// across the rules like a rule of their own). Floors are issue 4's for each resolution, but for the
+// cells of the 200-dpi one (stacked points two pixels wide): it measures 0.959, as chi_sim misreads
+// its stacked Chinese headers.
 TEST(EndToEnd, ScannedNarrowColumnsKeepTheirNumbers) {
   for (const auto& r : extract_and_score_each("scan-narrow")) {
     const bool at_300 = r.name.find("scan300") != std::string::npos;
     EXPECT_EQ(r.tally.table_recall(), 1.0) << r.name;
-    EXPECT_GE(r.tally.numeric_accuracy(), at_300 ? 0.995 : 0.98) << r.name;
-    EXPECT_GE(r.tally.cell_accuracy(), at_300 ? 0.98 : 0.94) << r.name;
+    EXPECT_GE(r.tally.numeric_accuracy(), at_300 ? 0.995 : 0.99) << r.name;
+    EXPECT_GE(r.tally.cell_accuracy(), at_300 ? 0.98 : 0.95) << r.name;
     EXPECT_GE(r.tally.structure_accuracy(), 0.98) << r.name;
   }
 }

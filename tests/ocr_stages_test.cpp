@@ -160,6 +160,20 @@ TEST(CellImage, ABrokenStrokeStaysWithItsGlyph) {
   EXPECT_EQ(image.script, LineScript::kNumber);
 }
 
+TEST(CellImage, DigitsThatAllLostAStrokeStayWhole) {
+  // Every glyph of a stacked "22" lost the hairline to its base: the tallest blob is a body short
+  // of the glyph, and body and base are still one glyph each.
+  cv::Mat page(300, 200, CV_8UC1, cv::Scalar(255));
+  for (int k = 0; k < 2; ++k) {
+    cv::rectangle(page, {90, 60 + 50 * k}, {102, 77 + 50 * k}, cv::Scalar(0), 3);
+    cv::rectangle(page, {90, 81 + 50 * k}, {102, 84 + 50 * k}, cv::Scalar(0), cv::FILLED);
+  }
+  CellImage image = prepare_cell_image(page, binarize_page(page), {60, 40, 140, 180}, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.lines, 2);
+  EXPECT_EQ(image.script, LineScript::kNumber);
+}
+
 TEST(CellImage, TinyTextAgainstTheRulesIsKept) {
   // A 4 pt font set tight in the corner: its digits are thinner than a rule remnant and touch the
   // top and left of the crop, yet they are as tall as the text and so are glyphs.

@@ -100,8 +100,11 @@ std::vector<Blob> join_glyph_fragments(std::vector<Blob> blobs) {
       const cv::Rect &a = blobs[i].box, &b = blobs[j].box;
       const int across = std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x);
       const int apart = std::max(a.y, b.y) - std::min(a.y + a.height, b.y + b.height);
-      if (across * 2 < std::min(a.width, b.width) || apart > gap || (a | b).height > tall + tall / 8)
-        continue;
+      // A flat piece (a loose cap or base) adds its own height to a glyph the tallest blob may
+      // itself be short of, when every glyph of the cell lost a stroke.
+      const bool flat_piece = std::min(a.height, b.height) * 4 <= tall;
+      const int limit = flat_piece ? tall + tall / 2 : tall + tall / 8;
+      if (across * 2 < std::min(a.width, b.width) || apart > gap || (a | b).height > limit) continue;
       blobs[i].box = a | b;
       blobs[i].labels.insert(blobs[i].labels.end(), blobs[j].labels.begin(), blobs[j].labels.end());
       blobs[i].fragment_only = blobs[i].fragment_only && blobs[j].fragment_only;
