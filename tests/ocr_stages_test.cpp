@@ -72,6 +72,18 @@ TEST(CellImage, DigitShapedGlyphsAreReadAsANumber) {
   EXPECT_EQ(image.lines, 1);
 }
 
+TEST(CellImage, ACommaTailThatBrokeOffStaysOnItsLine) {
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    for (int x : {110, 140, 160, 180}) cv::rectangle(p, {x, 65}, {x + 12, 92}, cv::Scalar(0), 3);  // "0,000"
+    cv::rectangle(p, {128, 87}, {132, 92}, cv::Scalar(0), cv::FILLED);   // the comma's head
+    cv::rectangle(p, {124, 96}, {126, 101}, cv::Scalar(0), cv::FILLED);  // its tail, apart down-left
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.lines, 1);
+  EXPECT_EQ(image.script, LineScript::kNumber);
+}
+
 TEST(CellImage, AWideStrokeMakesItText) {
   cv::Mat page = ruled_cell([](cv::Mat& p) {
     cv::rectangle(p, {80, 66}, {112, 94}, cv::Scalar(0), 3);   // 口

@@ -29,9 +29,13 @@ void clear_rule_remnants(cv::Mat& bin, int band) {
 }
 
 // Lines of blobs: blobs sorted by top, a blob joins the current line when it overlaps the line's
-// vertical extent by half its own height (or the line's), else starts a new one.
+// vertical extent by half its own height (or the line's), else starts a new one. A small mark
+// hanging just under a line, within its width, is of that line: the tail of a comma that broke
+// off its head under the threshold. (A stacked point is a line pitch further down.)
 std::vector<std::vector<Blob>> group_lines(std::vector<Blob> blobs) {
   std::sort(blobs.begin(), blobs.end(), [](const Blob& a, const Blob& b) { return a.box.y < b.box.y; });
+  int tall = 0;
+  for (const auto& b : blobs) tall = std::max(tall, b.box.height);
   std::vector<std::vector<Blob>> lines;
   std::vector<cv::Rect> extents;
   for (const auto& b : blobs) {
@@ -42,6 +46,14 @@ std::vector<std::vector<Blob>> group_lines(std::vector<Blob> blobs) {
       if (overlap * 2 >= std::min(e.height, b.box.height)) {
         lines[i].push_back(b);
         extents[i] |= b.box;
+        placed = true;
+        continue;
+      }
+      const bool small = b.box.height * 100 <= tall * 45;
+      const int below = b.box.y - (e.y + e.height);
+      const bool within = b.box.x >= e.x && b.box.x + b.box.width <= e.x + e.width;
+      if (small && below <= tall / 4 && b.box.y + b.box.height > e.y + e.height && within) {
+        lines[i].push_back(b);  // the line's extent stays that of its glyphs
         placed = true;
       }
     }
