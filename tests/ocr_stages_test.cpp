@@ -213,6 +213,13 @@ TEST(OcrText, ChineseSpacingDroppedLatinKept) {
   EXPECT_EQ(tidy_ocr_text("1\n0\n9\n.\n3\n0"), "109.30");
 }
 
+TEST(OcrText, ChiSimOverrulesADoubtfulNumberOnlyWithOtherText) {
+  EXPECT_FALSE(text_overrules_number({"11", 0.5}, {"1]1", 0.7}));  // same digits, a stray mark
+  EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"川", 0.7}));    // a narrow character after all
+  EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"17", 0.7}));    // other digits, and surer
+  EXPECT_FALSE(text_overrules_number({"11", 0.5}, {"川", 0.4}));   // less sure
+}
+
 TEST(OcrText, AnAngleBracketPairedWithAParenthesisIsOne) {
   EXPECT_EQ(mend_bracket_pairs("因公出国〈境) 费用"), "因公出国(境) 费用");
   EXPECT_EQ(mend_bracket_pairs("维修（护〉费"), "维修（护）费");

@@ -65,7 +65,20 @@ bool reads_as_number(const std::string& text) {
   return digits > 0 && others <= 1;
 }
 
+std::string digits_of(const std::string& text) {
+  std::string digits;
+  for (char c : text)
+    if (c >= '0' && c <= '9') digits += c;
+  return digits;
+}
+
 }  // namespace
+
+bool text_overrules_number(const OcrText& as_number, const OcrText& as_text) {
+  const bool same_number =
+      reads_as_number(as_text.text) && digits_of(as_text.text) == digits_of(as_number.text);
+  return !same_number && as_text.confidence > as_number.confidence;
+}
 
 std::string tidy_ocr_text(const std::string& raw) {
   std::vector<std::string> lines;
@@ -115,7 +128,7 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   }
   if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
     OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);
-    if (as_text.confidence > reading.confidence) reading = std::move(as_text);
+    if (text_overrules_number(reading, as_text)) reading = std::move(as_text);
   } else if (image.script == LineScript::kText && reads_as_number(reading.text)) {
     // Shape said text (a wide "4", a digit broken in two), the reading says number: the
     // number recognizer settles it, as it reads digits more surely than chi_sim.

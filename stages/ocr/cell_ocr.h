@@ -13,6 +13,11 @@
 
 namespace gridlift {
 
+//! Whether chi_sim's reading `as_text` of a cell shaped like a number replaces the number
+//! recognizer's doubtful `as_number`: when surer, unless it sees the same digits with a stray mark
+//! ("1]1" for "11"), which confirms the number rather than replacing it.
+bool text_overrules_number(const OcrText& as_number, const OcrText& as_text);
+
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
 //! CJK characters (chi_sim spaces them out), runs of spaces collapsed, and angle brackets that
 //! pair with a parenthesis made parentheses (mend_bracket_pairs()).
