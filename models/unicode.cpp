@@ -75,6 +75,13 @@ bool is_space(char32_t cp) {
          (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F;
 }
 
+std::string ascii_digits(std::string_view text) {
+  std::string digits;
+  for (char c : text)
+    if (c >= '0' && c <= '9') digits += c;
+  return digits;
+}
+
 char32_t to_half_width(char32_t cp) {
   if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
   if (cp == 0x3000) return U' ';

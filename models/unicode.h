@@ -22,6 +22,9 @@ bool is_cjk(char32_t cp);
 //! White space, including no-break and ideographic spaces.
 bool is_space(char32_t cp);
 
+//! The ASCII digits of `text`, in order, everything else left out.
+std::string ascii_digits(std::string_view text);
+
 //! Full-width ASCII forms (U+FF01..FF5E) and the ideographic space mapped to their ASCII twins;
 //! every other code point unchanged.
 char32_t to_half_width(char32_t cp);

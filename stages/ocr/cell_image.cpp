@@ -28,14 +28,18 @@ void clear_rule_remnants(cv::Mat& bin, int band) {
   }
 }
 
+// No taller than a point, comma or dash beside glyphs `tall` high: under half their height.
+bool mark_height(const cv::Rect& r, int tall) {
+  return r.height * 100 <= tall * 45;
+}
+
 // Lines of blobs: blobs sorted by top, a blob joins the current line when it overlaps the line's
 // vertical extent by half its own height (or the line's), else starts a new one. A small mark
 // hanging just under a line, within its width, is of that line: the tail of a comma that broke
 // off its head under the threshold. (A stacked point is a line pitch further down.)
-std::vector<std::vector<Blob>> group_lines(std::vector<Blob> blobs) {
+// `tall` is the height of the tallest blob.
+std::vector<std::vector<Blob>> group_lines(std::vector<Blob> blobs, int tall) {
   std::sort(blobs.begin(), blobs.end(), [](const Blob& a, const Blob& b) { return a.box.y < b.box.y; });
-  int tall = 0;
-  for (const auto& b : blobs) tall = std::max(tall, b.box.height);
   std::vector<std::vector<Blob>> lines;
   std::vector<cv::Rect> extents;
   for (const auto& b : blobs) {
@@ -49,7 +53,7 @@ std::vector<std::vector<Blob>> group_lines(std::vector<Blob> blobs) {
         placed = true;
         continue;
       }
-      const bool small = b.box.height * 100 <= tall * 45;
+      const bool small = mark_height(b.box, tall);
       const int below = b.box.y - (e.y + e.height);
       const bool within = b.box.x >= e.x && b.box.x + b.box.width <= e.x + e.width;
       if (small && below <= tall / 4 && b.box.y + b.box.height > e.y + e.height && within) {
@@ -85,7 +89,7 @@ bool looks_numeric(const std::vector<Blob>& blobs, int tall) {
   for (const auto& b : blobs) {
     const cv::Rect& r = b.box;
     const bool narrow = r.width * 100 <= r.height * 85;
-    const bool small_mark = r.height * 100 <= tall * 45 && r.width * 100 <= tall * 80;  // . , - %
+    const bool small_mark = mark_height(r, tall) && r.width * 100 <= tall * 80;  // . , - %
     if (narrow && r.height * 100 >= tall * 60)
       digit = true;
     else if (!narrow && !small_mark)
@@ -217,11 +221,11 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
   cv::Mat clean(bin.size(), CV_8UC1, cv::Scalar(255));
   gray(crop).copyTo(clean, kept);
 
-  auto lines = group_lines(blobs);
-  out.lines = static_cast<int>(lines.size());
-  out.blank = false;
   int tall = 0;
   for (const auto& b : blobs) tall = std::max(tall, b.box.height);
+  auto lines = group_lines(blobs, tall);
+  out.lines = static_cast<int>(lines.size());
+  out.blank = false;
   out.glyph_height = tall;
   // A cell of dashes only is a number cell too.
   const bool dashes_only =
@@ -258,7 +262,7 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
         continue;
       }
       int top = baseline - r.height;
-      const bool small = r.height * 100 <= tall * 45;
+      const bool small = mark_height(r, tall);
       // A comma hangs below the baseline; a full stop sits on it.
       const bool comma = small && r.height * 10 > r.width * 14;
       if (comma) top = baseline - r.height * 2 / 3;

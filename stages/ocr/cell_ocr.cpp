@@ -65,18 +65,11 @@ bool reads_as_number(const std::string& text) {
   return digits > 0 && others <= 1;
 }
 
-std::string digits_of(const std::string& text) {
-  std::string digits;
-  for (char c : text)
-    if (c >= '0' && c <= '9') digits += c;
-  return digits;
-}
-
 }  // namespace
 
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text) {
   const bool same_number =
-      reads_as_number(as_text.text) && digits_of(as_text.text) == digits_of(as_number.text);
+      reads_as_number(as_text.text) && ascii_digits(as_text.text) == ascii_digits(as_number.text);
   return !same_number && as_text.confidence > as_number.confidence;
 }
 

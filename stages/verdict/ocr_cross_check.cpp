@@ -23,14 +23,6 @@ std::string number_digits(const std::string& text) {
   return digits.size() >= 3 ? digits : std::string{};
 }
 
-// Every digit OCR saw, in order: its other marks ('?' for '%', a space for a comma) are no evidence.
-std::string digits_only(const std::string& text) {
-  std::string digits;
-  for (char c : text)
-    if (c >= '0' && c <= '9') digits += c;
-  return digits;
-}
-
 // Han ideographs only: punctuation and kana say little about a font's mapping.
 std::vector<char32_t> han_of(const std::string& text) {
   std::vector<char32_t> out;
@@ -93,7 +85,8 @@ CrossCheck cross_check_by_ocr(const Table& table, const CellOcr& read_cell, int 
     CellReading reading = read_cell(i);
     if (reading.blank) continue;
     ++check.numbers_sampled;
-    const bool agrees = digits_only(reading.text) == number_digits(table.cells[i].text);
+    // Every digit OCR saw, in order: its other marks ('?' for '%', a space for a comma) are no evidence.
+    const bool agrees = ascii_digits(reading.text) == number_digits(table.cells[i].text);
     check.sampled_cells.push_back({i, reading.text, agrees});
     if (!agrees) {
       ++check.numbers_disagreed;
