@@ -242,6 +242,22 @@ TEST(GridDetector, StrokesAlignedFromRowToRowAreNotAColumnRule) {
   EXPECT_EQ(d.tables[0].n_rows(), 4);
 }
 
+TEST(GridDetector, StraightSeamOfStrokesEndingInACellIsNoRule) {
+  // The left stroke of a glyph in a two-line heading and a stroke of the glyph under it in a short
+  // row line up exactly; both touch the rule between them, so the run is straight and unbroken
+  // from mid-heading to the row's bottom rule. The short row must not split in two there.
+  Canvas c;
+  std::vector<int> ys{100, 160, 190, 220};
+  for (int y : ys) c.hline(y, 100, 400);
+  for (int x : {100, 300, 400}) c.vline(x, 100, 220);
+  c.vline(180, 135, 190, 2);
+  std::vector<GlyphBox> glyphs{{{178, 133, 205, 159}}, {{165, 161, 200, 189}}};
+  auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+  EXPECT_EQ(d.tables[0].n_rows(), 3);
+}
+
 TEST(GridDetector, RuleUnderOverhangingGlyphsStays) {
   // A narrow column: in the header row its stacked glyphs are wider than it and their boxes reach
   // over the rule on its right; in the body row it holds narrow digits. (A rule hidden under

@@ -14,8 +14,9 @@ namespace {
 // rule runs between the text of cells, grazing at most the margin of a glyph that overhangs a
 // narrow column, and it is one straight line of ink. So a segment is dropped when most of its
 // length runs through text (see below) and no single pixel line along it is inked for 95% of its
-// length: a rule in tight cells, which poppler's glyph boxes reach over from both sides, is drawn
-// whole; a seam of strokes is stitched from pieces of different glyphs. Through text means:
+// length and both its ends meet rules: a rule in tight cells, which poppler's glyph boxes reach over
+// from both sides, is drawn whole; a seam of strokes is stitched from pieces of different glyphs,
+// or, when they line up exactly, ends where its glyphs do. Through text means:
 //  - vertical: inside a glyph box, or along the seam where two glyphs of one line abut;
 //  - horizontal: inside glyph interiors (boxes less 15% each way), since in tight rows glyph
 //    boxes reach over the real row rules.
@@ -80,13 +81,32 @@ double share_in_boxes(const LineSegment& s, const cv::Mat& boxes) {
   return along1 > along0 ? static_cast<double>(in) / (along1 - along0) : 0.0;
 }
 
+// Whether a perpendicular segment of `all` passes within `tol` of each end of `s`. A rule ends on
+// rules; a seam of strokes starts or stops in the middle of a cell, where the first or last glyph
+// of the run is (the left stroke of a "目" over a "栏" of the next row, both touching the rule
+// between them, is straight and unbroken for its whole length).
+bool both_ends_meet_rules(const LineSegment& s, const std::vector<LineSegment>& all, int tol) {
+  const int across = s.horizontal ? (s.box.y0 + s.box.y1) / 2 : (s.box.x0 + s.box.x1) / 2;
+  auto meets = [&](int end) {
+    return std::any_of(all.begin(), all.end(), [&](const LineSegment& o) {
+      if (o.horizontal == s.horizontal) return false;
+      const int o_at = o.horizontal ? (o.box.y0 + o.box.y1) / 2 : (o.box.x0 + o.box.x1) / 2;
+      const int o_lo = o.horizontal ? o.box.x0 : o.box.y0, o_hi = o.horizontal ? o.box.x1 : o.box.y1;
+      return std::abs(o_at - end) <= tol && across >= o_lo - tol && across <= o_hi + tol;
+    });
+  };
+  return s.horizontal ? meets(s.box.x0) && meets(s.box.x1 - 1) : meets(s.box.y0) && meets(s.box.y1 - 1);
+}
+
 std::vector<LineSegment> drop_segments_through_text(std::vector<LineSegment> segments,
                                                     const std::vector<GlyphBox>& glyphs, const cv::Mat& boxes,
-                                                    const RuleInk& ink) {
-  if (!glyphs.empty())
-    std::erase_if(segments, [&](const LineSegment& s) {
-      return share_in_boxes(s, boxes) >= 0.5 && runs_through_text(s, glyphs) && straight_ink(s, ink) < 0.95;
-    });
+                                                    const RuleInk& ink, int joint_tol) {
+  if (glyphs.empty()) return segments;
+  const std::vector<LineSegment> all = segments;
+  std::erase_if(segments, [&](const LineSegment& s) {
+    return share_in_boxes(s, boxes) >= 0.5 && runs_through_text(s, glyphs) &&
+           (straight_ink(s, ink) < 0.95 || !both_ends_meet_rules(s, all, joint_tol));
+  });
   return segments;
 }
 
@@ -136,7 +156,8 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
     }
   }
   result.debug.segments =
-      drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, text.boxes, ink);
+      drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, text.boxes, ink,
+                                 scale.pixels(options.joint_tolerance_pt, 2));
   result.tables =
       drop_non_tables(build_table_grids(result.debug.segments, ink, text, options, scale), glyphs);
   return result;
