@@ -10,6 +10,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "stages/assemble/list_numbers.h"
 #include "stages/assemble/page_assembler.h"
 #include "stages/assemble/table_title.h"
 #include "stages/clean/ink_glyphs.h"
@@ -283,6 +284,7 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   std::vector<Table> tables;
   for (const auto& grid : detection.tables) {
     tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink));
+    mend_list_numbers(tables.back());
     for (size_t i = 0; i < grid.cells.size(); ++i)
       if (!tables.back().cells[i].text.empty())
         work.debug.ocr_crops.push_back({grid.cell_rect(grid.cells[i]), tables.back().cells[i].confidence});

@@ -220,6 +220,15 @@ TEST(OcrText, ChiSimOverrulesADoubtfulNumberOnlyWithOtherText) {
   EXPECT_FALSE(text_overrules_number({"11", 0.5}, {"川", 0.4}));   // less sure
 }
 
+TEST(OcrText, ADashStartingAChineseWordIsYi) {
+  EXPECT_EQ(tidy_ocr_text("-、 -般公共服务支出"), "一、一般公共服务支出");
+  EXPECT_EQ(mend_dashes_read_for_yi("(-)基本支出"), "(一)基本支出");
+  EXPECT_EQ(mend_dashes_read_for_yi("-0.50"), "-0.50");              // a negative number
+  EXPECT_EQ(mend_dashes_read_for_yi("2023-2025年"), "2023-2025年");  // a range
+  EXPECT_EQ(mend_dashes_read_for_yi("收入-支出"), "收入-支出");      // between words
+  EXPECT_EQ(mend_dashes_read_for_yi("-"), "-");
+}
+
 TEST(OcrText, AnAngleBracketPairedWithAParenthesisIsOne) {
   EXPECT_EQ(mend_bracket_pairs("因公出国〈境) 费用"), "因公出国(境) 费用");
   EXPECT_EQ(mend_bracket_pairs("维修（护〉费"), "维修（护）费");

@@ -77,8 +77,26 @@ std::string tidy_ocr_text(const std::string& raw) {
   std::vector<std::string> lines;
   std::istringstream in(raw);
   for (std::string line; std::getline(in, line);)
-    if (auto tidy = tidy_line(line); !tidy.empty()) lines.push_back(std::move(tidy));
+    if (auto tidy = tidy_line(mend_dashes_read_for_yi(line)); !tidy.empty()) lines.push_back(std::move(tidy));
   return mend_bracket_pairs(join_lines(lines));
+}
+
+std::string mend_dashes_read_for_yi(const std::string& text) {
+  std::vector<char32_t> cps;
+  for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
+  auto is_han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
+  auto is_dash = [](char32_t c) { return c == U'-' || c == U'—' || c == U'―' || c == U'－'; };
+  for (size_t i = 0; i < cps.size(); ++i) {
+    if (!is_dash(cps[i]) || i + 1 == cps.size()) continue;
+    const bool before_fits =
+        i == 0 || is_space(cps[i - 1]) || cps[i - 1] == U'、' || cps[i - 1] == U'（' || cps[i - 1] == U'(';
+    const bool in_brackets =
+        i > 0 && (cps[i - 1] == U'(' || cps[i - 1] == U'（') && (cps[i + 1] == U')' || cps[i + 1] == U'）');
+    if ((before_fits && (is_han(cps[i + 1]) || cps[i + 1] == U'、')) || in_brackets) cps[i] = U'一';
+  }
+  std::string out;
+  for (char32_t cp : cps) append_utf8(out, cp);
+  return out;
 }
 
 std::string mend_bracket_pairs(const std::string& text) {

@@ -19,9 +19,16 @@ namespace gridlift {
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text);
 
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
-//! CJK characters (chi_sim spaces them out), runs of spaces collapsed, and angle brackets that
-//! pair with a parenthesis made parentheses (mend_bracket_pairs()).
+//! CJK characters (chi_sim spaces them out), runs of spaces collapsed, angle brackets that pair
+//! with a parenthesis made parentheses (mend_bracket_pairs()) and dashes read for 一 mended
+//! first (mend_dashes_read_for_yi()).
 std::string tidy_ocr_text(const std::string& raw);
+
+//! chi_sim reads 一, a single stroke, as a dash now and then ("-般公共服务", "-、", "(-)"). A
+//! dash with a Chinese character or "、" after it and the start, a space, "、" or "(" before it,
+//! or alone in brackets, is 一: a dash in a report's labels stands between digits or words, not
+//! at the start of a word.
+std::string mend_dashes_read_for_yi(const std::string& text);
 
 //! chi_sim reads a full-width "（" as "〈" (U+3008) and "）" as "〉" now and then; a report's labels
 //! use parentheses. An angle bracket whose partner is a parenthesis ("〈境)", "(境〉") becomes the
