@@ -57,6 +57,20 @@ cv::Mat ruled_cell(const std::function<void(cv::Mat&)>& draw) {
 
 const ImageRect kCell{50, 50, 250, 110};
 
+TEST(CellImage, ANumberKeepsItsHairlinesForASecondLook) {
+  // A light face at 200 dpi: the diagonal of a "4" is a pale hairline, lost to the ink threshold.
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    for (int x = 150; x < 230; x += 40) cv::rectangle(p, {x, 65}, {x + 12, 92}, cv::Scalar(0), 3);
+    cv::line(p, {175, 90}, {185, 66}, cv::Scalar(200), 1);
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  ASSERT_EQ(image.script, LineScript::kNumber);
+  auto pale_pixels = [](const cv::Mat& m) { return cv::countNonZero((m >= 190) & (m <= 210)); };
+  EXPECT_EQ(pale_pixels(image.gray), 0) << "the ink-only image drops the hairline";
+  ASSERT_FALSE(image.unmasked.empty());
+  EXPECT_GE(pale_pixels(image.unmasked), 15) << "the second look keeps it";
+}
+
 TEST(CellImage, RulesAloneMakeABlankCell) {
   cv::Mat page = ruled_cell([](cv::Mat&) {});
   EXPECT_TRUE(prepare_cell_image(page, binarize_page(page), kCell, k300).blank);
@@ -218,6 +232,13 @@ TEST(OcrText, ChiSimOverrulesADoubtfulNumberOnlyWithOtherText) {
   EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"川", 0.7}));    // a narrow character after all
   EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"17", 0.7}));    // other digits, and surer
   EXPECT_FALSE(text_overrules_number({"11", 0.5}, {"川", 0.4}));   // less sure
+}
+
+TEST(OcrText, ASurerLookAtANumberWinsUnlessItIsMalformed) {
+  EXPECT_TRUE(better_number_look({"34\n", 0.9}, {"3.\n", 0.14}));
+  EXPECT_FALSE(better_number_look({"1,22\n", 0.94}, {"1.22\n", 0.8}));
+  EXPECT_TRUE(better_number_look({"2,939.71", 0.9}, {"2.939.71", 0.8}));
+  EXPECT_FALSE(better_number_look({"3.", 0.5}, {"34", 0.6}));
 }
 
 TEST(OcrText, ADashStartingAChineseWordIsYi) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <opencv2/imgproc.hpp>
+#include <regex>
 #include <sstream>
 #include <vector>
 
@@ -65,7 +66,19 @@ bool reads_as_number(const std::string& text) {
   return digits > 0 && others <= 1;
 }
 
+// A number as these reports print one: "2,939.71", "-0.50", "12%". A reading of a doubtful cell
+// that is one is not given up for a surer one that is not ("1,22", "2.7.").
+bool well_formed_number(const std::string& text) {
+  static const std::regex kNumber(R"(^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$)");
+  return std::regex_match(text, kNumber);
+}
+
 }  // namespace
+
+bool better_number_look(const OcrText& look, const OcrText& reading) {
+  return look.confidence > reading.confidence &&
+         (well_formed_number(tidy_ocr_text(look.text)) || !well_formed_number(tidy_ocr_text(reading.text)));
+}
 
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text) {
   const bool same_number =
@@ -135,7 +148,11 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   OcrText reading = engine.read(image.gray, image.script, dpi);
   if (image.script == LineScript::kNumber && reading.confidence < kSecondLookNumber) {
     OcrText second = read_number_at_other_scale(image.gray, dpi, engine);
-    if (second.confidence > reading.confidence) reading = std::move(second);
+    if (better_number_look(second, reading)) reading = std::move(second);
+    if (reading.confidence < kSecondLookNumber && !image.unmasked.empty()) {
+      OcrText third = engine.read(image.unmasked, LineScript::kNumber, dpi);
+      if (better_number_look(third, reading)) reading = std::move(third);
+    }
   }
   if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
     OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);

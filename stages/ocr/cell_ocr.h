@@ -18,6 +18,11 @@ namespace gridlift {
 //! ("1]1" for "11"), which confirms the number rather than replacing it.
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text);
 
+//! Whether another look at a doubtful number (another scale, the unmasked gray) replaces the
+//! reading so far: when surer, and not a malformed number in place of a well-formed one
+//! ("1,22" for "1.22": a thousands comma takes three digits after it).
+bool better_number_look(const OcrText& look, const OcrText& reading);
+
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
 //! CJK characters (chi_sim spaces them out), runs of spaces collapsed, angle brackets that pair
 //! with a parenthesis made parentheses (mend_bracket_pairs()) and dashes read for 一 mended
