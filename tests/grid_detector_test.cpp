@@ -258,6 +258,22 @@ TEST(GridDetector, StraightSeamOfStrokesEndingInACellIsNoRule) {
   EXPECT_EQ(d.tables[0].n_rows(), 3);
 }
 
+TEST(GridDetector, AStrokeThroughTheMiddleOfAnInkBlobIsNoRule) {
+  // A scan's row no taller than its text: a glyph's upright stroke touches the rules above and
+  // below, straight and whole, but the glyph's crossbar runs on both sides of it. The stroke is
+  // two pixels into the glyph's ink (a "扌" radical), outside the core erased before rules are sought.
+  Canvas c;
+  std::vector<int> ys{100, 130, 190};
+  for (int y : ys) c.hline(y, 100, 400);
+  for (int x : {100, 300, 400}) c.vline(x, 100, 190);
+  c.vline(178, 100, 130, 1);
+  c.hline(115, 176, 204, 2);
+  GlyphBox blob{{173, 96, 207, 134}, 0, {176, 101, 204, 129}};
+  auto d = detect_grids(c.gray, PixelScale{kDpi}, {blob});
+  ASSERT_EQ(d.tables.size(), 1u);
+  EXPECT_EQ(d.tables[0].n_cols(), 2);
+}
+
 TEST(GridDetector, RuleUnderOverhangingGlyphsStays) {
   // A narrow column: in the header row its stacked glyphs are wider than it and their boxes reach
   // over the rule on its right; in the body row it holds narrow digits. (A rule hidden under

@@ -29,7 +29,8 @@ std::vector<Blob> glyph_sized_blobs(const cv::Mat& ink, const PixelScale& scale,
 // same way, so that strokes sitting on the baseline fall inside the box as they do there.
 GlyphBox padded_box(const Blob& b, const PixelScale& scale) {
   const int pad_y = std::max(b.h / 4, scale.pixels(1, 1)), pad_x = std::max(b.w / 10, 1);
-  return {ImageRect{b.x - pad_x, b.y - pad_y, b.x + b.w + pad_x, b.y + b.h + pad_y}, 0};
+  return {ImageRect{b.x - pad_x, b.y - pad_y, b.x + b.w + pad_x, b.y + b.h + pad_y}, 0,
+          ImageRect{b.x, b.y, b.x + b.w, b.y + b.h}};
 }
 
 // Reading order: a glyph belongs to the line of the first glyph above-left whose band holds its

@@ -98,12 +98,30 @@ bool both_ends_meet_rules(const LineSegment& s, const std::vector<LineSegment>& 
   return s.horizontal ? meets(s.box.x0) && meets(s.box.x1 - 1) : meets(s.box.y0) && meets(s.box.y1 - 1);
 }
 
+// Whether `s` runs through the middle of one blob of ink, with the blob's ink on both sides of it
+// for half its length or more: a glyph's stroke that touches the rules above and below (the left stroke
+// of a "护" in a row no taller than its text), however straight.
+bool through_an_ink_blob(const LineSegment& s, const std::vector<GlyphBox>& glyphs) {
+  constexpr int kInside = 2;  // pixels of the blob's ink beyond the segment on each side
+  const int along0 = s.horizontal ? s.box.x0 : s.box.y0, along1 = s.horizontal ? s.box.x1 : s.box.y1;
+  const int across0 = s.horizontal ? s.box.y0 : s.box.x0, across1 = s.horizontal ? s.box.y1 : s.box.x1;
+  return std::any_of(glyphs.begin(), glyphs.end(), [&](const GlyphBox& g) {
+    if (g.ink.empty()) return false;
+    const int g_across0 = s.horizontal ? g.ink.y0 : g.ink.x0, g_across1 = s.horizontal ? g.ink.y1 : g.ink.x1;
+    const int g_along0 = s.horizontal ? g.ink.x0 : g.ink.y0, g_along1 = s.horizontal ? g.ink.x1 : g.ink.y1;
+    if (across0 < g_across0 + kInside || across1 > g_across1 - kInside) return false;
+    const int overlap = std::min(along1, g_along1) - std::max(along0, g_along0);
+    return overlap * 2 >= along1 - along0;
+  });
+}
+
 std::vector<LineSegment> drop_segments_through_text(std::vector<LineSegment> segments,
                                                     const std::vector<GlyphBox>& glyphs, const cv::Mat& boxes,
                                                     const RuleInk& ink, int joint_tol) {
   if (glyphs.empty()) return segments;
   const std::vector<LineSegment> all = segments;
   std::erase_if(segments, [&](const LineSegment& s) {
+    if (through_an_ink_blob(s, glyphs)) return true;
     return share_in_boxes(s, boxes) >= 0.5 && runs_through_text(s, glyphs) &&
            (straight_ink(s, ink) < 0.95 || !both_ends_meet_rules(s, all, joint_tol));
   });

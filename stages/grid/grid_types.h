@@ -19,6 +19,10 @@ struct LineSegment {
 struct GlyphBox {
   ImageRect box;
   int em = 0;  //!< font size in pixels, 0 if unknown; boxes can be far taller (a font's full ascent+descent)
+  //! For a blob of ink on a page read from pixels, the ink's own box (`box` is padded); empty for
+  //! a text-layer glyph. Rules are taken out before blobs are labelled, so a rule never runs
+  //! through the middle of one.
+  ImageRect ink{};
 };
 
 //! One cell of a detected grid, by lattice position; spans cover several lattice cells.
