@@ -239,6 +239,9 @@ TEST(OcrText, ASurerLookAtANumberWinsUnlessItIsMalformed) {
   EXPECT_FALSE(better_number_look({"1,22\n", 0.94}, {"1.22\n", 0.8}));
   EXPECT_TRUE(better_number_look({"2,939.71", 0.9}, {"2.939.71", 0.8}));
   EXPECT_FALSE(better_number_look({"3.", 0.5}, {"34", 0.6}));
+  EXPECT_TRUE(better_number_look({"44", 0.85}, {"4.", 0.91}));            // well formed, not doubtful
+  EXPECT_FALSE(better_number_look({"44", 0.5}, {"4.", 0.91}));            // well formed, but doubtful
+  EXPECT_TRUE(better_number_look({"基本支出", 0.8}, {"其本支出", 0.5}));  // text: the surer
 }
 
 TEST(OcrText, ADashStartingAChineseWordIsYi) {

@@ -276,18 +276,16 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
   } else {
     cv::copyMakeBorder(clean(all), out.gray, margin, margin, margin, margin, cv::BORDER_CONSTANT,
                        cv::Scalar(255));
-    if (number) {
-      // Around the kept ink by half a glyph across and a quarter down: a digit whose hairline broke
-      // off may have lost its far side too.
-      const cv::Rect around =
-          cv::Rect(all.x - tall / 2, all.y - tall / 4, all.width + tall, all.height + tall / 2) &
-          cv::Rect(0, 0, bin.cols, bin.rows);
-      cv::Mat raw = gray(crop).clone();
-      cv::dilate(rules, rules, cv::Mat(), {-1, -1}, 1);  // and their antialiased rims
-      raw.setTo(255, rules);
-      cv::copyMakeBorder(raw(around), out.unmasked, margin, margin, margin, margin, cv::BORDER_CONSTANT,
-                         cv::Scalar(255));
-    }
+    // Around the kept ink by half a glyph across and a quarter down: a digit whose hairline broke
+    // off may have lost its far side too.
+    const cv::Rect around =
+        cv::Rect(all.x - tall / 2, all.y - tall / 4, all.width + tall, all.height + tall / 2) &
+        cv::Rect(0, 0, bin.cols, bin.rows);
+    cv::Mat raw = gray(crop).clone();
+    cv::dilate(rules, rules, cv::Mat(), {-1, -1}, 1);  // and their antialiased rims
+    raw.setTo(255, rules);
+    cv::copyMakeBorder(raw(around), out.unmasked, margin, margin, margin, margin, cv::BORDER_CONSTANT,
+                       cv::Scalar(255));
   }
   return out;
 }

@@ -26,10 +26,10 @@ struct CellImage {
   //! run of identical marks, so such a cell is read by counting them.
   int dashes = 0;
   ImageRect ink;  //!< the ink kept, in page pixels
-  //! A number on one line: the page's gray around its ink, the rules whitened and nothing else
-  //! dropped. The hairlines of a light face (the diagonal of a "4", the waist of an "8") break
-  //! into specks at 200 dpi, which the ink leaves out; Tesseract's own thresholding of the gray
-  //! keeps them. Empty otherwise.
+  //! The page's gray around the ink, the rules whitened and nothing else dropped, for a cell not
+  //! laid out anew from stacked lines (empty for those). The hairlines of a light face (the
+  //! diagonal of a "4", the waist of an "8") break into specks at 200 dpi, which the ink leaves
+  //! out; Tesseract's own thresholding of the gray keeps them.
   cv::Mat unmasked;
 };
 

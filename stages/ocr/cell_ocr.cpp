@@ -76,8 +76,10 @@ bool well_formed_number(const std::string& text) {
 }  // namespace
 
 bool better_number_look(const OcrText& look, const OcrText& reading) {
-  return look.confidence > reading.confidence &&
-         (well_formed_number(tidy_ocr_text(look.text)) || !well_formed_number(tidy_ocr_text(reading.text)));
+  const bool look_formed = well_formed_number(tidy_ocr_text(look.text));
+  const bool reading_formed = well_formed_number(tidy_ocr_text(reading.text));
+  if (look_formed != reading_formed) return look_formed && look.confidence >= kDoubtfulNumber;
+  return look.confidence > reading.confidence;
 }
 
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text) {
@@ -146,13 +148,22 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   if (image.blank) return result;
   const int dpi = static_cast<int>(std::lround(scale.dpi));
   OcrText reading = engine.read(image.gray, image.script, dpi);
-  if (image.script == LineScript::kNumber && reading.confidence < kSecondLookNumber) {
+  const bool number = image.script == LineScript::kNumber;
+  auto doubtful = [&] {
+    return number ? reading.confidence < kSecondLookNumber || !well_formed_number(tidy_ocr_text(reading.text))
+                  : reading.confidence < kDoubtfulNumber;
+  };
+  if (number && doubtful()) {
     OcrText second = read_number_at_other_scale(image.gray, dpi, engine);
     if (better_number_look(second, reading)) reading = std::move(second);
-    if (reading.confidence < kSecondLookNumber && !image.unmasked.empty()) {
-      OcrText third = engine.read(image.unmasked, LineScript::kNumber, dpi);
-      if (better_number_look(third, reading)) reading = std::move(third);
+  }
+  if (doubtful() && !image.unmasked.empty()) {
+    OcrText third = engine.read(image.unmasked, image.script, dpi);
+    if (!number && reads_as_number(third.text)) {
+      OcrText as_number = engine.read(image.unmasked, LineScript::kNumber, dpi);
+      if (as_number.confidence > third.confidence) third = std::move(as_number);
     }
+    if (better_number_look(third, reading)) reading = std::move(third);
   }
   if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
     OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);

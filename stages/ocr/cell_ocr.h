@@ -18,9 +18,10 @@ namespace gridlift {
 //! ("1]1" for "11"), which confirms the number rather than replacing it.
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text);
 
-//! Whether another look at a doubtful number (another scale, the unmasked gray) replaces the
-//! reading so far: when surer, and not a malformed number in place of a well-formed one
-//! ("1,22" for "1.22": a thousands comma takes three digits after it).
+//! Whether another look at a doubtful cell (another scale, the unmasked gray) replaces the
+//! reading so far. A well-formed number ("2,939.71", "44") beats a malformed one ("4.", "1,22":
+//! a thousands comma takes three digits after it) when not itself doubtful (0.6); between two
+//! of a kind, the surer wins.
 bool better_number_look(const OcrText& look, const OcrText& reading);
 
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
