@@ -70,6 +70,10 @@ bool is_cjk(char32_t cp) {
          cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2014 || cp == 0x2026;
 }
 
+bool is_han(char32_t cp) {
+  return cp >= 0x4E00 && cp <= 0x9FFF;
+}
+
 bool is_space(char32_t cp) {
   return cp == U' ' || cp == U'\t' || cp == U'\n' || cp == U'\r' || cp == 0xA0 || cp == 0x3000 ||
          (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F;

@@ -19,6 +19,9 @@ void append_utf8(std::string& out, char32_t cp);
 //! without spaces between words, so a line break inside it joins without a space.
 bool is_cjk(char32_t cp);
 
+//! A Han ideograph of the basic CJK block: a Chinese character, not punctuation or a full-width form.
+bool is_han(char32_t cp);
+
 //! White space, including no-break and ideographic spaces.
 bool is_space(char32_t cp);
 

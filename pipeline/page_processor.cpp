@@ -282,8 +282,9 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   work.times.grid_ms += clock.lap_ms();
 
   std::vector<Table> tables;
+  std::vector<LabelFix> label_fixes;
   for (const auto& grid : detection.tables) {
-    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink));
+    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, &label_fixes));
     mend_list_numbers(tables.back());
     for (size_t i = 0; i < grid.cells.size(); ++i)
       if (!tables.back().cells[i].text.empty())
@@ -292,6 +293,16 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   TextChars chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
   work.times.ocr_ms += clock.lap_ms();
 
+  if (!label_fixes.empty()) {
+    // Said in the page's decision, which the log (-v) and the HTML report show: an archivist
+    // checking a label sees that it was matched to the standard vocabulary, and from what.
+    work.debug.label_note = std::to_string(label_fixes.size()) +
+                            (label_fixes.size() == 1 ? " label" : " labels") +
+                            " matched to the standard vocabulary (";
+    for (size_t i = 0; i < label_fixes.size(); ++i)
+      work.debug.label_note += (i ? ", " : "") + label_fixes[i].read + " → " + label_fixes[i].written;
+    work.debug.label_note += ")";
+  }
   work.result.mode = PageMode::kOcr;
   work.result.width = width;
   work.result.height = height;
@@ -346,6 +357,7 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   if (work.result.rotation != geometry.rotation)
     work.debug.decision +=
         ", turned " + std::to_string((work.result.rotation - geometry.rotation + 360) % 360) + "° to read";
+  if (!work.debug.label_note.empty()) work.debug.decision += "; " + work.debug.label_note;
   return work;
 }
 

@@ -18,10 +18,6 @@ int digit_value(char32_t cp) {
   return at == std::u32string_view::npos ? 0 : static_cast<int>(at) + 1;
 }
 
-bool is_han(char32_t cp) {
-  return cp >= 0x4E00 && cp <= 0x9FFF;
-}
-
 bool is_stray_quote(char32_t cp) {
   return cp == U'“' || cp == U'”' || cp == U'‘' || cp == U'’' || cp == U'"' || cp == U'\'' || cp == U'`';
 }

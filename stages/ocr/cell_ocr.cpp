@@ -12,6 +12,7 @@
 #include "models/unicode.h"
 #include "stages/ocr/cell_image.h"
 #include "stages/read/cell_reader.h"
+#include "stages/read/label_correction.h"
 #include "stages/read/text_lines.h"
 
 namespace gridlift {
@@ -99,7 +100,6 @@ std::string tidy_ocr_text(const std::string& raw) {
 std::string mend_dashes_read_for_yi(const std::string& text) {
   std::vector<char32_t> cps;
   for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
-  auto is_han = [](char32_t c) { return c >= 0x4E00 && c <= 0x9FFF; };
   auto is_dash = [](char32_t c) { return c == U'-' || c == U'—' || c == U'―' || c == U'－'; };
   for (size_t i = 0; i < cps.size(); ++i) {
     if (!is_dash(cps[i]) || i + 1 == cps.size()) continue;
@@ -178,12 +178,17 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   result.text = tidy_ocr_text(reading.text);
   if (!image.stacked_glyphs.empty()) result.text = place_stacked_marks(result.text, image.stacked_glyphs);
   result.confidence = reading.confidence;
+  if (auto standard = standard_label_for(result.text)) {
+    result.read_as = std::move(result.text);
+    result.text = std::move(*standard);
+  }
   return result;
 }
 
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
-                        const cv::Mat& ink) {
+                        const cv::Mat& ink, std::vector<LabelFix>* label_fixes) {
   Table table = table_on_grid(grid, scale);  // blank cells stay "" with confidence 1
+  std::vector<std::string> read_as(grid.cells.size());
   // Each cell writes only its own slot, so the result does not depend on how cells are shared
   // out. Chunks of 8 cells (~50-100 ms of OCR) keep the hand-over cost small.
   tbb::parallel_for(
@@ -193,8 +198,12 @@ Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv
           CellReading reading = read_cell_by_ocr(gray, ink, grid.cell_rect(grid.cells[i]), scale, engine);
           table.cells[i].text = std::move(reading.text);
           table.cells[i].confidence = reading.confidence;
+          read_as[i] = std::move(reading.read_as);
         }
       });
+  if (label_fixes)
+    for (size_t i = 0; i < read_as.size(); ++i)
+      if (!read_as[i].empty()) label_fixes->push_back({i, read_as[i], table.cells[i].text});
   return table;
 }
 

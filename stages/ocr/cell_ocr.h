@@ -5,6 +5,7 @@
 
 #include <opencv2/core.hpp>
 #include <string>
+#include <vector>
 
 #include "models/geometry.h"
 #include "models/table.h"
@@ -46,6 +47,16 @@ struct CellReading {
   bool blank = true;
   std::string text;
   double confidence = 1.0;
+  //! What OCR read, when characters of it were put right by the standard label it is a misreading
+  //! of (standard_label_for()); "" otherwise.
+  std::string read_as;
+};
+
+//! A cell whose reading was put right by a standard label, for the page's log line.
+struct LabelFix {
+  size_t cell = 0;  //!< index into the table's cells
+  std::string read;
+  std::string written;
 };
 
 //! Reads the cell `cell` (its box between the centres of its rules, in pixels of `scale`) of the
@@ -57,7 +68,8 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
 //! `grid`, with Tesseract's confidence; blank cells are "" with confidence 1. The cells are read
 //! in parallel, each worker with this_threads_ocr_engine(): a page's OCR is most of its time, so
 //! on a short document the last page would otherwise keep one core busy and leave the other idle.
+//! Cells put right by a standard label are added to `label_fixes` when given.
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
-                        const cv::Mat& ink);
+                        const cv::Mat& ink, std::vector<LabelFix>* label_fixes = nullptr);
 
 }  // namespace gridlift

@@ -1,0 +1,111 @@
+#include "stages/read/label_correction.h"
+
+#include <map>
+#include <set>
+#include <string_view>
+#include <vector>
+
+#include "models/unicode.h"
+#include "stages/read/standard_labels.h"
+
+namespace gridlift {
+namespace {
+
+constexpr std::u32string_view kListNumerals = U"一二三四五六七八九十";
+
+std::u32string code_points(std::string_view text) {
+  std::u32string cps;
+  for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
+  return cps;
+}
+
+char32_t full_width_parenthesis(char32_t cp) {
+  return cp == U'(' ? U'（' : cp == U')' ? U'）' : cp;
+}
+
+// The length of a list number at the start of `cps`: "十五、", "（一）", "(二)"; 0 if none.
+size_t list_number_length(std::u32string_view cps) {
+  size_t n = 0;
+  const bool bracketed = !cps.empty() && (cps[0] == U'（' || cps[0] == U'(');
+  if (bracketed) ++n;
+  const size_t digits = n;
+  while (n < cps.size() && kListNumerals.find(cps[n]) != std::u32string_view::npos) ++n;
+  if (n == digits || n == cps.size()) return 0;
+  if (bracketed) return cps[n] == U'）' || cps[n] == U')' ? n + 1 : 0;
+  return cps[n] == U'、' ? n + 1 : 0;
+}
+
+// The standard labels, spaces dropped and parentheses full-width, by length.
+const std::map<size_t, std::set<std::u32string>>& labels_by_length() {
+  static const auto* const by_length = [] {
+    auto* m = new std::map<size_t, std::set<std::u32string>>;
+    for (const auto& label : standard_labels()) {
+      std::u32string name;
+      for (char32_t cp : code_points(label.name))
+        if (!is_space(cp)) name.push_back(full_width_parenthesis(cp));
+      (*m)[name.size()].insert(std::move(name));
+    }
+    return m;
+  }();
+  return *by_length;
+}
+
+int allowed_slips(size_t length) {
+  if (length < 3) return 0;
+  if (length <= 7) return 1;
+  if (length <= 11) return 2;
+  return 3;
+}
+
+// How many characters `read` differs from `label` in (same length), or -1 if it differs anywhere
+// but in Chinese characters, in more than `limit`, or in two side by side: that is another word
+// (附属部门 for 附属单位), not two misreads.
+int slips(const std::u32string& read, const std::u32string& label, int limit) {
+  int n = 0;
+  for (size_t i = 0; i < read.size(); ++i) {
+    if (read[i] == label[i]) continue;
+    if (!is_han(read[i]) || !is_han(label[i]) || ++n > limit) return -1;
+    if (i > 0 && read[i - 1] != label[i - 1]) return -1;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<std::string> standard_label_for(const std::string& text) {
+  const std::u32string cps = code_points(text);
+  std::vector<size_t> at;  // where the characters but white space are
+  for (size_t i = 0; i < cps.size(); ++i)
+    if (!is_space(cps[i])) at.push_back(i);
+  std::u32string solid;
+  for (size_t i : at) solid.push_back(full_width_parenthesis(cps[i]));
+  const size_t number = list_number_length(solid);
+  const std::u32string body = solid.substr(number);
+  const int limit = allowed_slips(body.size());
+  const auto same_length = labels_by_length().find(body.size());
+  if (limit == 0 || same_length == labels_by_length().end() || same_length->second.count(body))
+    return std::nullopt;
+
+  const std::u32string* nearest = nullptr;
+  int nearest_slips = limit + 1, as_near = 0;
+  for (const auto& label : same_length->second) {
+    const int n = slips(body, label, limit);
+    if (n < 0) continue;
+    if (n < nearest_slips) {
+      nearest = &label;
+      nearest_slips = n;
+      as_near = 1;
+    } else if (n == nearest_slips) {
+      ++as_near;
+    }
+  }
+  if (!nearest || as_near > 1) return std::nullopt;
+  std::u32string written = cps;
+  for (size_t j = 0; j < body.size(); ++j)
+    if (body[j] != (*nearest)[j]) written[at[number + j]] = (*nearest)[j];
+  std::string out;
+  for (char32_t cp : written) append_utf8(out, cp);
+  return out;
+}
+
+}  // namespace gridlift

@@ -1,0 +1,24 @@
+#pragma once
+// Labels read by OCR checked against the standard vocabulary of budget tables (standard_labels.h).
+// chi_sim misreads a Chinese character now and then for one of like shape (目→日, 算→恰, 资→贷,
+// 基→其). A label a character or two from exactly one standard label, and as near to no other, is
+// that label. Only characters for characters: a label of another length, or differing in a digit,
+// a letter or a mark, or in two characters side by side (another word), is left as read.
+// Tesseract's confidence in a character does not tell a misread one (科日名称: 日 at 0.99) from a
+// department's own wording (项目名称: 项 at 0.99, not among its alternatives either), so the
+// vocabulary holds the common labels one character from a standard one (项目名称 beside 科目名称).
+
+#include <optional>
+#include <string>
+
+namespace gridlift {
+
+//! `text` with its misread characters put right, if it is a misreading of exactly one standard
+//! label: of the same length once spaces are dropped and parentheses made full-width, differing
+//! only in Chinese characters, never two side by side, at most one in 3-7 characters, two in 8-11,
+//! three in 12 or more. A list number before the label ("十五、", "（一）") is not compared; spaces
+//! and parentheses stay as read. nullopt when nothing is to change or no label, or more than one,
+//! fits.
+std::optional<std::string> standard_label_for(const std::string& text);
+
+}  // namespace gridlift
