@@ -133,11 +133,24 @@ PageCrossCheck cross_check_tables(const std::vector<Table>& tables, const std::v
   return out;
 }
 
+// What the standard vocabulary put right, for the page's decision, which the log (-v) and the HTML
+// report show: an archivist checking a label sees that it was matched, and what OCR had read.
+std::string label_fix_note(const std::vector<LabelFix>& fixes) {
+  if (fixes.empty()) return {};
+  std::string note = std::to_string(fixes.size()) + (fixes.size() == 1 ? " label" : " labels") +
+                     " matched to the standard vocabulary (";
+  for (size_t i = 0; i < fixes.size(); ++i)
+    note += (i ? ", " : "") + fixes[i].read + " → " + fixes[i].written;
+  return note + ")";
+}
+
 // Cells the text layer left empty but that hold characters' ink (text pasted as a picture or
-// drawn as outlines), read by OCR and added to `crops`. Returns how many cells got text.
+// drawn as outlines), read by OCR and added to `crops`; those a standard label put right are added
+// to `label_fixes`. Returns how many cells got text.
 int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>& grids,
                         const std::vector<GlyphBox>& untexted, const PixelScale& scale,
-                        const FineCellReader& fine, std::vector<OcrCrop>& crops) {
+                        const FineCellReader& fine, std::vector<OcrCrop>& crops,
+                        std::vector<LabelFix>& label_fixes) {
   std::vector<std::pair<size_t, size_t>> wanted;  // (table, cell)
   for (size_t t = 0; t < tables.size(); ++t) {
     for (size_t c = 0; c < tables[t].cells.size(); ++c) {
@@ -156,6 +169,7 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
     CellReading reading = fine.read(scale.to_pdf(box));
     if (reading.blank) continue;
     crops.push_back({box, reading.confidence});
+    if (!reading.read_as.empty()) label_fixes.push_back({c, reading.read_as, reading.text});
     tables[t].cells[c].text = std::move(reading.text);
     tables[t].cells[c].confidence = reading.confidence;
     ++read;
@@ -228,13 +242,15 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
                              (check.example.empty() ? "" : " (" + check.example + ")");
       if (fonts && check.numbers_disagreed == 0 && check.texts_disagreed == 0) fonts->confirm(checked_fonts);
     }
-    const int read =
-        read_untexted_cells(tables, detection.tables, untexted, raster.scale, fine, work.debug.ocr_crops);
+    std::vector<LabelFix> label_fixes;
+    const int read = read_untexted_cells(tables, detection.tables, untexted, raster.scale, fine,
+                                         work.debug.ocr_crops, label_fixes);
     work.times.ocr_ms += clock.lap_ms();
     if (read > 0) {
       work.result.mode = PageMode::kMixed;
       work.debug.decision += "; " + std::to_string(read) + " cells without text read by OCR";
     }
+    if (!label_fixes.empty()) work.debug.decision += "; " + label_fix_note(label_fixes);
   }
 
   work.result.width = width;
@@ -293,16 +309,7 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   TextChars chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
   work.times.ocr_ms += clock.lap_ms();
 
-  if (!label_fixes.empty()) {
-    // Said in the page's decision, which the log (-v) and the HTML report show: an archivist
-    // checking a label sees that it was matched to the standard vocabulary, and from what.
-    work.debug.label_note = std::to_string(label_fixes.size()) +
-                            (label_fixes.size() == 1 ? " label" : " labels") +
-                            " matched to the standard vocabulary (";
-    for (size_t i = 0; i < label_fixes.size(); ++i)
-      work.debug.label_note += (i ? ", " : "") + label_fixes[i].read + " → " + label_fixes[i].written;
-    work.debug.label_note += ")";
-  }
+  work.debug.label_note = label_fix_note(label_fixes);
   work.result.mode = PageMode::kOcr;
   work.result.width = width;
   work.result.height = height;
