@@ -56,6 +56,18 @@ void append_utf8(std::string& out, char32_t cp) {
   }
 }
 
+std::u32string code_points(std::string_view s) {
+  std::u32string cps;
+  for (size_t i = 0; i < s.size();) cps.push_back(next_code_point(s, i));
+  return cps;
+}
+
+std::string to_utf8(std::u32string_view cps) {
+  std::string out;
+  for (char32_t cp : cps) append_utf8(out, cp);
+  return out;
+}
+
 bool is_cjk(char32_t cp) {
   return (cp >= 0x2E80 && cp <= 0x2FDF) ||    // radicals
          (cp >= 0x3000 && cp <= 0x303F) ||    // CJK punctuation

@@ -15,6 +15,12 @@ char32_t last_code_point(std::string_view s);
 
 void append_utf8(std::string& out, char32_t cp);
 
+//! All code points of a UTF-8 string, decoded as next_code_point() does.
+std::u32string code_points(std::string_view s);
+
+//! Code points encoded as UTF-8.
+std::string to_utf8(std::u32string_view cps);
+
 //! Han ideographs, kana, hangul and CJK punctuation / full-width forms: text that is written
 //! without spaces between words, so a line break inside it joins without a space.
 bool is_cjk(char32_t cp);

@@ -263,9 +263,10 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
 }
 
 // Reads the page from pixels: drawn at the OCR resolution, cleaned and deskewed, grid found with
-// ink blobs standing in for glyphs, cells and the text around tables read by OCR.
-void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, const ExtractOptions& options,
-                      Stopwatch& clock, PageWork& work) {
+// ink blobs standing in for glyphs, cells and the text around tables read by OCR. Returns the
+// cells the standard vocabulary put right, for the page's decision.
+std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeometry& geometry,
+                                       const ExtractOptions& options, Stopwatch& clock, PageWork& work) {
   RasterOptions raster_options = options.raster;
   raster_options.dpi = options.ocr_dpi;
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, raster_options);
@@ -309,7 +310,6 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   TextChars chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
   work.times.ocr_ms += clock.lap_ms();
 
-  work.debug.label_note = label_fix_note(label_fixes);
   work.result.mode = PageMode::kOcr;
   work.result.width = width;
   work.result.height = height;
@@ -317,6 +317,7 @@ void read_from_pixels(const poppler::page& page, const PageGeometry& geometry, c
   std::vector<char> taken(chars.size(), 0);
   finish_page(work, std::move(tables), chars, taken, std::move(detection), raster, options);
   work.times.read_ms += clock.lap_ms();
+  return label_fixes;
 }
 
 }  // namespace
@@ -359,12 +360,12 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
         return work;
       break;
   }
-  read_from_pixels(*page, geometry, options, clock, work);
+  const std::vector<LabelFix> label_fixes = read_from_pixels(*page, geometry, options, clock, work);
   work.debug.decision = distrust + "; read by OCR";
   if (work.result.rotation != geometry.rotation)
     work.debug.decision +=
         ", turned " + std::to_string((work.result.rotation - geometry.rotation + 360) % 360) + "° to read";
-  if (!work.debug.label_note.empty()) work.debug.decision += "; " + work.debug.label_note;
+  if (!label_fixes.empty()) work.debug.decision += "; " + label_fix_note(label_fixes);
   return work;
 }
 

@@ -34,7 +34,6 @@ struct PageDebug {
   std::vector<CheckedCell> checked;   //!< cells compared between text layer and OCR
   double skew_degrees = 0;            //!< deskew applied (counter-clockwise positive), 0 if none
   std::string decision;               //!< why the text came from where it did
-  std::string label_note;             //!< labels OCR read that were matched to standard ones, "" if none
 };
 
 }  // namespace gridlift

@@ -1,6 +1,5 @@
 #include "stages/assemble/list_numbers.h"
 
-#include <algorithm>
 #include <map>
 #include <optional>
 #include <vector>
@@ -32,8 +31,7 @@ struct ListItem {
 };
 
 std::optional<ListItem> as_list_item(const std::string& text) {
-  std::u32string cps;
-  for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
+  const std::u32string cps = code_points(text);
   size_t start = 0;
   while (start < cps.size() && is_space(cps[start])) ++start;
   std::u32string prefix;
@@ -125,13 +123,10 @@ std::string chinese_numeral(int value) {
 }
 
 int mend_list_numbers(Table& table) {
-  std::map<int, std::vector<ListItem>> columns;  // items by column, in row order
-  std::map<int, int> others;                     // cells of other text so far, by column
-  std::vector<size_t> order(table.cells.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return table.cells[a].row < table.cells[b].row; });
-  for (size_t c : order) {
+  // Cells are row-major (models/table.h), so each column's items come in row order.
+  std::map<int, std::vector<ListItem>> columns;
+  std::map<int, int> others;  // cells of other text so far, by column
+  for (size_t c = 0; c < table.cells.size(); ++c) {
     const int col = table.cells[c].col;
     if (auto item = as_list_item(table.cells[c].text)) {
       item->cell = c;
@@ -155,8 +150,7 @@ int mend_list_numbers(Table& table) {
       if (!number || *number == items[i].number) continue;
       std::string text = chinese_numeral(*number);
       append_utf8(text, kEnumerationComma);
-      for (char32_t cp : items[i].label) append_utf8(text, cp);
-      table.cells[items[i].cell].text = std::move(text);
+      table.cells[items[i].cell].text = text + to_utf8(items[i].label);
       ++mended;
     }
   }

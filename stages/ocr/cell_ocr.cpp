@@ -35,8 +35,7 @@ OcrText read_number_at_other_scale(const cv::Mat& gray, int dpi, OcrEngine& engi
 }
 
 std::string tidy_line(const std::string& line) {
-  std::vector<char32_t> cps;
-  for (size_t i = 0; i < line.size();) cps.push_back(next_code_point(line, i));
+  const std::u32string cps = code_points(line);
   std::string out;
   char32_t previous = 0;
   for (size_t i = 0; i < cps.size(); ++i) {
@@ -98,8 +97,7 @@ std::string tidy_ocr_text(const std::string& raw) {
 }
 
 std::string mend_dashes_read_for_yi(const std::string& text) {
-  std::vector<char32_t> cps;
-  for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
+  std::u32string cps = code_points(text);
   auto is_dash = [](char32_t c) { return c == U'-' || c == U'—' || c == U'―' || c == U'－'; };
   for (size_t i = 0; i < cps.size(); ++i) {
     if (!is_dash(cps[i]) || i + 1 == cps.size()) continue;
@@ -109,14 +107,11 @@ std::string mend_dashes_read_for_yi(const std::string& text) {
         i > 0 && (cps[i - 1] == U'(' || cps[i - 1] == U'（') && (cps[i + 1] == U')' || cps[i + 1] == U'）');
     if ((before_fits && (is_han(cps[i + 1]) || cps[i + 1] == U'、')) || in_brackets) cps[i] = U'一';
   }
-  std::string out;
-  for (char32_t cp : cps) append_utf8(out, cp);
-  return out;
+  return to_utf8(cps);
 }
 
 std::string mend_bracket_pairs(const std::string& text) {
-  std::vector<char32_t> cps;
-  for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
+  std::u32string cps = code_points(text);
   auto opens = [](char32_t c) { return c == U'(' || c == U'（' || c == U'〈'; };
   auto closes = [](char32_t c) { return c == U')' || c == U'）' || c == U'〉'; };
   for (size_t i = 0; i < cps.size(); ++i) {
@@ -131,9 +126,7 @@ std::string mend_bracket_pairs(const std::string& text) {
     if (close == U'〉' && open == U'（') close = U'）';
     i = j;
   }
-  std::string out;
-  for (char32_t cp : cps) append_utf8(out, cp);
-  return out;
+  return to_utf8(cps);
 }
 
 CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
@@ -165,10 +158,10 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
     }
     if (better_number_look(third, reading)) reading = std::move(third);
   }
-  if (image.script == LineScript::kNumber && reading.confidence < kDoubtfulNumber) {
+  if (number && reading.confidence < kDoubtfulNumber) {
     OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);
     if (text_overrules_number(reading, as_text)) reading = std::move(as_text);
-  } else if (image.script == LineScript::kText && reads_as_number(reading.text)) {
+  } else if (!number && reads_as_number(reading.text)) {
     // Shape said text (a wide "4", a digit broken in two), the reading says number: the
     // number recognizer settles it, as it reads digits more surely than chi_sim.
     OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);

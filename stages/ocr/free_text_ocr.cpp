@@ -79,8 +79,7 @@ TextChars read_free_text(const cv::Mat& gray, const cv::Mat& ink, const std::vec
     // The box's height shared among its lines; characters spread over the width.
     const double line_height = static_cast<double>(box.height()) / static_cast<double>(lines.size());
     for (size_t k = 0; k < lines.size(); ++k) {
-      std::vector<char32_t> cps;
-      for (size_t i = 0; i < lines[k].size();) cps.push_back(next_code_point(lines[k], i));
+      const std::u32string cps = code_points(lines[k]);
       const double y0 = box.y0 + line_height * static_cast<double>(k),
                    step = box.width() / std::max(1.0, static_cast<double>(cps.size()));
       for (size_t i = 0; i < cps.size(); ++i) {

@@ -13,12 +13,6 @@ namespace {
 
 constexpr std::u32string_view kListNumerals = U"一二三四五六七八九十";
 
-std::u32string code_points(std::string_view text) {
-  std::u32string cps;
-  for (size_t i = 0; i < text.size();) cps.push_back(next_code_point(text, i));
-  return cps;
-}
-
 char32_t full_width_parenthesis(char32_t cp) {
   return cp == U'(' ? U'（' : cp == U')' ? U'）' : cp;
 }
@@ -103,9 +97,7 @@ std::optional<std::string> standard_label_for(const std::string& text) {
   std::u32string written = cps;
   for (size_t j = 0; j < body.size(); ++j)
     if (body[j] != (*nearest)[j]) written[at[number + j]] = (*nearest)[j];
-  std::string out;
-  for (char32_t cp : written) append_utf8(out, cp);
-  return out;
+  return to_utf8(written);
 }
 
 }  // namespace gridlift
