@@ -11,6 +11,7 @@
 #include <iostream>
 #include <thread>
 
+#include "pipeline/allocator_tuning.h"
 #include "pipeline/exit_code.h"
 #include "pipeline/extraction_run.h"
 #include "pipeline/openmp_limit.h"
@@ -62,6 +63,7 @@ void set_verbosity(int verbose, bool quiet) {
 
 int main(int argc, char** argv) {
   gridlift::restart_with_single_threaded_openmp(argv);
+  gridlift::keep_freed_page_images_for_reuse();
   CLI::App app{kDescription, "gridlift"};
   app.footer(kExamples);
   // Library versions too: they decide what a bug report can reproduce.
