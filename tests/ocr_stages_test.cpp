@@ -232,6 +232,20 @@ TEST(OcrText, ChiSimOverrulesADoubtfulNumberOnlyWithOtherText) {
   EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"川", 0.7}));    // a narrow character after all
   EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"17", 0.7}));    // other digits, and surer
   EXPECT_FALSE(text_overrules_number({"11", 0.5}, {"川", 0.4}));   // less sure
+  // A last 0 set against the rule lost its arc with the rule: chi_sim, surer, sees a C.
+  EXPECT_FALSE(text_overrules_number({"0.00", 0.3}, {"0.0C", 0.88}));
+}
+
+TEST(OcrText, OneLetterAmongAgreeingDigitsIsADigit) {
+  EXPECT_TRUE(letters_stand_for_digits("0.0C", "0.00"));
+  EXPECT_TRUE(letters_stand_for_digits("1O5.20", "105.20"));
+  EXPECT_FALSE(letters_stand_for_digits("0.0C", "0.0"));    // not the same characters otherwise
+  EXPECT_FALSE(letters_stand_for_digits("3-", "32"));       // a dash is no letter: which is right?
+  EXPECT_FALSE(letters_stand_for_digits("-HU", "-04"));     // two letters: a guess on both sides
+  EXPECT_FALSE(letters_stand_for_digits("5G", "5"));        // and one digit is too little to agree on
+  EXPECT_FALSE(letters_stand_for_digits("0.0C", "0.0.0"));  // the number is malformed itself
+  EXPECT_FALSE(letters_stand_for_digits("0.00", "0.00"));   // nothing to put right
+  EXPECT_FALSE(letters_stand_for_digits("合计", "00"));
 }
 
 TEST(OcrText, ASurerLookAtANumberWinsUnlessItIsMalformed) {

@@ -2,6 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <opencv2/imgproc.hpp>
@@ -82,10 +83,26 @@ bool better_number_look(const OcrText& look, const OcrText& reading) {
   return look.confidence > reading.confidence;
 }
 
+bool letters_stand_for_digits(const std::string& as_text, const std::string& as_number) {
+  if (as_text.size() != as_number.size() || !well_formed_number(as_number)) return false;
+  int letters = 0, digits = 0;
+  for (size_t i = 0; i < as_text.size(); ++i) {
+    const unsigned char t = static_cast<unsigned char>(as_text[i]),
+                        n = static_cast<unsigned char>(as_number[i]);
+    if (t >= 0x80 || n >= 0x80) return false;
+    digits += std::isdigit(n) ? 1 : 0;
+    if (t == n) continue;
+    if (!std::isalpha(t) || !std::isdigit(n)) return false;
+    ++letters;
+  }
+  return letters == 1 && digits >= 2;  // more letters than one: a word after all, or a guess
+}
+
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text) {
   const bool same_number =
       reads_as_number(as_text.text) && ascii_digits(as_text.text) == ascii_digits(as_number.text);
-  return !same_number && as_text.confidence > as_number.confidence;
+  return !same_number && !letters_stand_for_digits(as_text.text, as_number.text) &&
+         as_text.confidence > as_number.confidence;
 }
 
 std::string tidy_ocr_text(const std::string& raw) {
@@ -165,7 +182,8 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
     // Shape said text (a wide "4", a digit broken in two), the reading says number: the
     // number recognizer settles it, as it reads digits more surely than chi_sim.
     OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
-    if (as_number.confidence > reading.confidence) reading = std::move(as_number);
+    if (as_number.confidence > reading.confidence || letters_stand_for_digits(reading.text, as_number.text))
+      reading = std::move(as_number);
   }
   result.blank = false;
   result.text = tidy_ocr_text(reading.text);

@@ -14,9 +14,17 @@
 
 namespace gridlift {
 
+//! Whether chi_sim's reading `as_text` of a number cell is the number recognizer's well-formed
+//! `as_number` but for one Latin letter where that has a digit ("0.0C" beside "0.00"): a digit cut by
+//! the rule it touches (its arc goes with the rule's pixels) or broken by a light face reads as a
+//! letter to chi_sim, which knows letters, while the two agree on every other character. A letter
+//! never stands among the digits of a report's numbers, so the digit is taken.
+bool letters_stand_for_digits(const std::string& as_text, const std::string& as_number);
+
 //! Whether chi_sim's reading `as_text` of a cell shaped like a number replaces the number
 //! recognizer's doubtful `as_number`: when surer, unless it sees the same digits with a stray mark
-//! ("1]1" for "11"), which confirms the number rather than replacing it.
+//! ("1]1" for "11"), which confirms the number rather than replacing it, or a letter for one of
+//! its digits (letters_stand_for_digits()).
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text);
 
 //! Whether another look at a doubtful cell (another scale, the unmasked gray) replaces the
