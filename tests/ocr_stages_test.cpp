@@ -71,6 +71,38 @@ TEST(CellImage, ANumberKeepsItsHairlinesForASecondLook) {
   EXPECT_GE(pale_pixels(image.unmasked), 15) << "the second look keeps it";
 }
 
+// A column one character wide, 40 x 130 px at (50, 50) with 4 px rules; `draw` puts the content in.
+cv::Mat ruled_column(const std::function<void(cv::Mat&)>& draw) {
+  cv::Mat page(240, 140, CV_8UC1, cv::Scalar(255));
+  cv::rectangle(page, {48, 48}, {92, 182}, cv::Scalar(0), 4);
+  draw(page);
+  return page;
+}
+const ImageRect kColumn{50, 50, 90, 180};
+
+TEST(CellImage, StackedCharactersKeepTheStrokesBesideTheRule) {
+  // Three characters one under the other, each with its right stroke a few pixels from the right
+  // rule: together the strokes ink three quarters of those columns, but none is a rule.
+  cv::Mat page = ruled_column([](cv::Mat& p) {
+    for (int y : {60, 100, 140}) cv::rectangle(p, {58, y}, {84, y + 30}, cv::Scalar(0), 3);  // 口
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kColumn, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_GE(image.ink.x1, 85);
+  EXPECT_EQ(image.lines, 3);
+}
+
+TEST(CellImage, ARuleRimBrokenByNoiseIsStillARule) {
+  cv::Mat page = ruled_column([](cv::Mat& p) {
+    for (int y : {60, 100, 140}) cv::rectangle(p, {60, y}, {76, y + 30}, cv::Scalar(0), 3);
+    cv::line(p, {86, 53}, {86, 177}, cv::Scalar(0), 1);  // the rim, in two gaps short of whole
+    p.at<uchar>(90, 86) = p.at<uchar>(140, 86) = 255;
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kColumn, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_LE(image.ink.x1, 80);
+}
+
 TEST(CellImage, RulesAloneMakeABlankCell) {
   cv::Mat page = ruled_cell([](cv::Mat&) {});
   EXPECT_TRUE(prepare_cell_image(page, binarize_page(page), kCell, k300).blank);

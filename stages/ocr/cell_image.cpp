@@ -15,17 +15,49 @@ struct Blob {
   bool fragment_only = false;
 };
 
-// Clears rows (or columns) within `band` pixels of the crop's edges that are mostly ink: a rule
-// left in by a skew residue or a thick line, never text (a glyph stroke fills under half a row).
+// The longest unbroken run of ink along a row or column of a binary image.
+int longest_ink_run(const cv::Mat& line) {
+  int longest = 0, run = 0;
+  for (auto it = line.begin<uchar>(); it != line.end<uchar>(); ++it) {
+    run = *it ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+// The columns of `bin` within `band` of its left and right edges that are a rule's remnant (a
+// rule left in by a skew residue or a thick line): ink unbroken for over half the height, or
+// ink over nearly all of it (noise breaks a thin rim up), and beside such a column, any mostly
+// inked one (the rest of the rim). Never text, not even a column of stacked characters whose
+// strokes, one under the other, ink most of a column (seen: up to 71%): a glyph's stroke is no
+// longer than the glyph, and the gaps between strokes and characters leave over a tenth bare.
+std::vector<char> rule_remnant_columns(const cv::Mat& bin, int band) {
+  std::vector<char> remnant(static_cast<size_t>(bin.cols), 0);
+  auto in_band = [&](int x) { return x < band || x >= bin.cols - band; };
+  for (int x = 0; x < bin.cols; ++x)
+    remnant[static_cast<size_t>(x)] = in_band(x) && (longest_ink_run(bin.col(x)) * 2 > bin.rows ||
+                                                     cv::countNonZero(bin.col(x)) * 10 >= bin.rows * 9);
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (int x = 0; x < bin.cols; ++x) {
+      if (remnant[static_cast<size_t>(x)] || !in_band(x)) continue;
+      const bool beside = (x > 0 && remnant[static_cast<size_t>(x - 1)]) ||
+                          (x + 1 < bin.cols && remnant[static_cast<size_t>(x + 1)]);
+      if (beside && cv::countNonZero(bin.col(x)) * 2 > bin.rows)
+        remnant[static_cast<size_t>(x)] = grew = true;
+    }
+  }
+  return remnant;
+}
+
+// Clears the rule remnants along all four edges of a cell crop.
 void clear_rule_remnants(cv::Mat& bin, int band) {
-  for (int y = 0; y < bin.rows; ++y) {
-    if (y >= band && y < bin.rows - band) continue;
-    if (cv::countNonZero(bin.row(y)) * 2 > bin.cols) bin.row(y).setTo(0);
-  }
-  for (int x = 0; x < bin.cols; ++x) {
-    if (x >= band && x < bin.cols - band) continue;
-    if (cv::countNonZero(bin.col(x)) * 2 > bin.rows) bin.col(x).setTo(0);
-  }
+  const std::vector<char> columns = rule_remnant_columns(bin, band);
+  const std::vector<char> rows = rule_remnant_columns(bin.t(), band);
+  for (int x = 0; x < bin.cols; ++x)
+    if (columns[static_cast<size_t>(x)]) bin.col(x).setTo(0);
+  for (int y = 0; y < bin.rows; ++y)
+    if (rows[static_cast<size_t>(y)]) bin.row(y).setTo(0);
 }
 
 // No taller than a point, comma or dash beside glyphs `tall` high: under half their height.
