@@ -103,6 +103,31 @@ TEST(CellImage, ARuleRimBrokenByNoiseIsStillARule) {
   EXPECT_LE(image.ink.x1, 80);
 }
 
+TEST(CellImage, AHairlineThatTouchesItsGlyphIsKeptAPaleSpeckIsNot) {
+  // The waist of a light-face "8", paler than the ink threshold, between the glyph's two bowls,
+  // and a "0" beside it; with or without a pale speck between the two.
+  auto digits = [](bool speck) {
+    return ruled_cell([speck](cv::Mat& p) {
+      cv::rectangle(p, {150, 62}, {162, 72}, cv::Scalar(0), 3);
+      cv::rectangle(p, {150, 82}, {162, 94}, cv::Scalar(0), 3);
+      cv::line(p, {156, 73}, {156, 81}, cv::Scalar(200), 2);
+      cv::rectangle(p, {180, 62}, {192, 94}, cv::Scalar(0), 3);
+      if (speck) cv::circle(p, {171, 78}, 2, cv::Scalar(200), cv::FILLED);
+    });
+  };
+  auto pale_pixels = [](const cv::Mat& m) { return cv::countNonZero((m >= 190) & (m <= 210)); };
+  const cv::Mat page = digits(false);
+  const cv::Mat ink = binarize_page(page);
+  ASSERT_EQ(ink.at<uchar>(77, 156), 0) << "the threshold drops the waist";
+  const CellImage image = prepare_cell_image(page, ink, kCell, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_GE(pale_pixels(image.gray), 24) << "the waist is kept whole, not only where the rims reach";
+  const cv::Mat specked = digits(true);
+  EXPECT_EQ(pale_pixels(prepare_cell_image(specked, binarize_page(specked), kCell, k300).gray),
+            pale_pixels(image.gray))
+      << "the speck is not";
+}
+
 TEST(CellImage, RulesAloneMakeABlankCell) {
   cv::Mat page = ruled_cell([](cv::Mat&) {});
   EXPECT_TRUE(prepare_cell_image(page, binarize_page(page), kCell, k300).blank);

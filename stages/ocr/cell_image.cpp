@@ -164,6 +164,41 @@ std::vector<Blob> join_glyph_fragments(std::vector<Blob> blobs) {
   return blobs;
 }
 
+// A light face's hairlines (the waist of an 8, the diagonal of a 4) are paler than the ink
+// threshold and break off their glyph; masked to the ink, the glyph reads as another digit or
+// character (48 -> 45, 34 -> 3.). Faint ink, darker than the paper by this much on the flattened
+// page, that touches a kept stroke is that stroke's: the kept mask grows into it. Faint ink that
+// touches no kept stroke (grain, a pale speck) stays out.
+constexpr int kFaintInk = 225;
+
+// Grows `kept` (the glyphs' mask with their rims, 255 = kept) into the faint ink of `gray` that
+// touches it, leaving out what the rules took (`rules`, with their rims) and ink the blob filter
+// judged no glyph (`bin` ink outside `kept`): let back in through paler ink, such pieces blanked
+// one label of the held-out scans and added stray marks to others. The faint ink is added as it
+// is, not widened further: a rim around it too thickens strokes enough to turn 末 into 未.
+void grow_into_faint_strokes(cv::Mat& kept, const cv::Mat& gray, const cv::Mat& bin, const cv::Mat& rules) {
+  cv::Mat faint = gray < kFaintInk;
+  cv::Mat rule_rims;
+  cv::dilate(rules, rule_rims, cv::Mat(), {-1, -1}, 2);
+  faint.setTo(0, rule_rims);
+  faint.setTo(0, bin & ~kept);
+  cv::Mat labels;
+  const int n = cv::connectedComponents(faint, labels, 8, CV_32S);
+  std::vector<uchar> touches(static_cast<size_t>(n), 0);
+  for (int y = 0; y < kept.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    const uchar* k = kept.ptr<uchar>(y);
+    for (int x = 0; x < kept.cols; ++x)
+      if (k[x] && l[x]) touches[static_cast<size_t>(l[x])] = 1;
+  }
+  for (int y = 0; y < kept.rows; ++y) {
+    const int* l = labels.ptr<int>(y);
+    uchar* k = kept.ptr<uchar>(y);
+    for (int x = 0; x < kept.cols; ++x)
+      if (touches[static_cast<size_t>(l[x])]) k[x] = 255;
+  }
+}
+
 cv::Rect bounds(const std::vector<Blob>& blobs) {
   cv::Rect r = blobs.front().box;
   for (const auto& b : blobs) r |= b.box;
@@ -250,7 +285,8 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     uchar* k = kept.ptr<uchar>(y);
     for (int x = 0; x < bin.cols; ++x) k[x] = keep[static_cast<size_t>(l[x])] ? 255 : 0;
   }
-  cv::dilate(kept, kept, cv::Mat(), {-1, -1}, 1);  // keep the antialiased rim of each stroke
+  cv::dilate(kept, kept, cv::Mat(), {-1, -1}, 1);         // keep the antialiased rim of each stroke
+  grow_into_faint_strokes(kept, gray(crop), bin, rules);  // and the hairlines the threshold lost
   cv::Mat clean(bin.size(), CV_8UC1, cv::Scalar(255));
   gray(crop).copyTo(clean, kept);
 
