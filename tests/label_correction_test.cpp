@@ -21,12 +21,16 @@ TEST(LabelCorrection, MisreadCharactersOfOneStandardLabelArePutRight) {
   EXPECT_EQ(fix("因公出国 (填) 费用"), "因公出国 (境) 费用");
 }
 
+TEST(LabelCorrection, OfTwoLabelsAsNearTheLookAlikeWins) {
+  EXPECT_EQ(fix("年未结转和结余"), "年末结转和结余");  // 未 is 末 but a stroke; 初 is nothing like it
+  EXPECT_EQ(fix("其本支出"), "基本支出");              // 其 in 基, against 本 for 他
+}
+
 TEST(LabelCorrection, WhatIsNotSurelyOneLabelIsLeftAsRead) {
   EXPECT_EQ(fix("科目名称"), std::nullopt);  // already standard
   EXPECT_EQ(fix("项目名称"), std::nullopt);  // standard too, one character from 科目名称
-  // As near to 年初结转和结余 as to 年末结转和结余; to 基本支出 as to 其他支出.
-  EXPECT_EQ(fix("年未结转和结余"), std::nullopt);
-  EXPECT_EQ(fix("其本支出"), std::nullopt);
+  // As near to 年初结转和结余 as to 年末结转和结余, and neither 初 nor 末 looks like 水.
+  EXPECT_EQ(fix("年水结转和结余"), std::nullopt);
   // Two characters side by side are another word; another length is another label.
   EXPECT_EQ(fix("对附属部门补助支出"), std::nullopt);
   EXPECT_EQ(fix("其他交通费"), std::nullopt);

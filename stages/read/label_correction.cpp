@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/unicode.h"
+#include "stages/read/look_alike_characters.h"
 #include "stages/read/standard_labels.h"
 
 namespace gridlift {
@@ -80,23 +81,27 @@ std::optional<std::string> standard_label_for(const std::string& text) {
   if (limit == 0 || same_length == labels_by_length().end() || same_length->second.count(body))
     return std::nullopt;
 
-  const std::u32string* nearest = nullptr;
-  int nearest_slips = limit + 1, as_near = 0;
+  std::vector<const std::u32string*> nearest;
+  int nearest_slips = limit + 1;
   for (const auto& label : same_length->second) {
     const int n = slips(body, label, limit);
-    if (n < 0) continue;
-    if (n < nearest_slips) {
-      nearest = &label;
-      nearest_slips = n;
-      as_near = 1;
-    } else if (n == nearest_slips) {
-      ++as_near;
-    }
+    if (n < 0 || n > nearest_slips) continue;
+    if (n < nearest_slips) nearest.clear();
+    nearest_slips = n;
+    nearest.push_back(&label);
   }
-  if (!nearest || as_near > 1) return std::nullopt;
+  // As near to two: the one whose every slip is a look-alike of what was read, if only one is.
+  if (nearest.size() > 1)
+    std::erase_if(nearest, [&](const std::u32string* label) {
+      for (size_t j = 0; j < body.size(); ++j)
+        if (body[j] != (*label)[j] && !look_alike(body[j], (*label)[j])) return true;
+      return false;
+    });
+  if (nearest.size() != 1) return std::nullopt;
+  const std::u32string& label = *nearest.front();
   std::u32string written = cps;
   for (size_t j = 0; j < body.size(); ++j)
-    if (body[j] != (*nearest)[j]) written[at[number + j]] = (*nearest)[j];
+    if (body[j] != label[j]) written[at[number + j]] = label[j];
   return to_utf8(written);
 }
 
