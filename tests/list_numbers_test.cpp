@@ -61,6 +61,17 @@ TEST(ListNumbers, MisreadNumbersBetweenWellReadOnesAreMended) {
   EXPECT_EQ(column(t, 1)[0], "1.00");
 }
 
+TEST(ListNumbers, TwoMisreadsOffByOneTheSameWayDoNotAnchorEachOther) {
+  std::vector<std::vector<std::string>> rows;
+  for (int v = 1; v <= 14; ++v) rows.push_back({chinese_numeral(v) + "、支出"});
+  rows[2][0] = "二、支出";     // 三 read 二
+  rows[12][0] = "十二、支出";  // 十三 read 十二: the same difference of number and place as the first
+  Table t = table_of(rows);
+  EXPECT_EQ(mend_list_numbers(t), 2);
+  EXPECT_EQ(column(t, 0)[2], "三、支出");
+  EXPECT_EQ(column(t, 0)[12], "十三、支出");
+}
+
 TEST(ListNumbers, AListContinuedFromAnEarlierPageKeepsItsNumbers) {
   Table t = table_of({{"上七、援助其他地区支出"},
                       {"十八、自然资源海洋气象等支出"},

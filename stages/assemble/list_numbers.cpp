@@ -1,5 +1,6 @@
 #include "stages/assemble/list_numbers.h"
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <vector>
@@ -139,11 +140,17 @@ int mend_list_numbers(Table& table) {
 
   int mended = 0;
   for (auto& [col, items] : columns) {
-    std::vector<char> anchored(items.size(), 0);
+    // An item is anchored by the others its number agrees with (the same difference of number and
+    // place). Where some item has two such partners, one is not enough: two misreads off by one
+    // the same way (三 read 二, 十三 read 十二) agree with each other.
+    std::vector<int> partners(items.size(), 0);
     for (size_t i = 0; i < items.size(); ++i)
-      for (size_t m = 0; m < items.size() && !anchored[i]; ++m)
-        anchored[i] = m != i && items[i].number > 0 && items[m].number > 0 &&
-                      items[m].number - items[i].number == static_cast<int>(m) - static_cast<int>(i);
+      for (size_t m = 0; m < items.size(); ++m)
+        partners[i] += m != i && items[i].number > 0 && items[m].number > 0 &&
+                       items[m].number - items[i].number == static_cast<int>(m) - static_cast<int>(i);
+    const int needed = *std::max_element(partners.begin(), partners.end()) >= 2 ? 2 : 1;
+    std::vector<char> anchored(items.size(), 0);
+    for (size_t i = 0; i < items.size(); ++i) anchored[i] = partners[i] >= needed;
     for (size_t i = 0; i < items.size(); ++i) {
       if (anchored[i]) continue;
       const std::optional<int> number = settled_number(items, anchored, i);
