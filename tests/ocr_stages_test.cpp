@@ -293,6 +293,14 @@ TEST(OcrText, ChiSimOverrulesADoubtfulNumberOnlyWithOtherText) {
   EXPECT_FALSE(text_overrules_number({"0.00", 0.3}, {"0.0C", 0.88}));
 }
 
+TEST(OcrText, ASureNumberSettlesADoubtfulLoneGlyph) {
+  EXPECT_TRUE(number_settles_lone_glyph({"各", 0.36}, {"4\n", 0.96}));
+  EXPECT_FALSE(number_settles_lone_glyph({"各", 0.36}, {"4", 0.7}));    // not sure enough
+  EXPECT_FALSE(number_settles_lone_glyph({"是", 0.8}, {"4", 0.96}));    // chi_sim is sure of its character
+  EXPECT_FALSE(number_settles_lone_glyph({"各", 0.36}, {"4.", 0.96}));  // no number
+  EXPECT_FALSE(number_settles_lone_glyph({"各", 0.36}, {"", 0.0}));
+}
+
 TEST(OcrText, OneLetterAmongAgreeingDigitsIsADigit) {
   EXPECT_TRUE(letters_stand_for_digits("0.0C", "0.00"));
   EXPECT_TRUE(letters_stand_for_digits("1O5.20", "105.20"));

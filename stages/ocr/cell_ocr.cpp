@@ -98,6 +98,11 @@ bool letters_stand_for_digits(const std::string& as_text, const std::string& as_
   return letters == 1 && digits >= 2;  // more letters than one: a word after all, or a guess
 }
 
+bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number) {
+  return as_text.confidence < kDoubtfulNumber && as_number.confidence >= kSecondLookNumber &&
+         well_formed_number(tidy_ocr_text(as_number.text));
+}
+
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text) {
   const bool same_number =
       reads_as_number(as_text.text) && ascii_digits(as_text.text) == ascii_digits(as_number.text);
@@ -184,6 +189,12 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
     OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
     if (as_number.confidence > reading.confidence || letters_stand_for_digits(reading.text, as_number.text))
       reading = std::move(as_number);
+  } else if (!number && reading.confidence < kDoubtfulNumber &&
+             image.ink.width() * 10 <= image.ink.height() * 13) {
+    // Ink no wider than one glyph, which the shape test took for text: a light face's lone digit
+    // in pieces, perhaps.
+    OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
+    if (number_settles_lone_glyph(reading, as_number)) reading = std::move(as_number);
   }
   result.blank = false;
   result.text = tidy_ocr_text(reading.text);

@@ -27,6 +27,12 @@ bool letters_stand_for_digits(const std::string& as_text, const std::string& as_
 //! its digits (letters_stand_for_digits()).
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text);
 
+//! Whether the number recognizer's reading `as_number` of one glyph's ink replaces chi_sim's
+//! `as_text`: when chi_sim is doubtful (under 0.6) and the number recognizer sure (0.9 or more) of
+//! a well-formed number. A light face's lone digit breaks into pieces the shape test takes for
+//! text (a 4 without its diagonal: chi_sim reads 各 at 0.36, the number recognizer 4 at 0.96).
+bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number);
+
 //! Whether another look at a doubtful cell (another scale, the unmasked gray) replaces the
 //! reading so far. A well-formed number ("2,939.71", "44") beats a malformed one ("4.", "1,22":
 //! a thousands comma takes three digits after it) when not itself doubtful (0.6); between two
