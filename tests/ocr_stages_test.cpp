@@ -47,15 +47,24 @@ TEST(PageCleanup, FlattensGrayPaperToWhite) {
   EXPECT_LT(flat.at<uchar>(620, 603), 80);
 }
 
-// A ruled cell 200 x 60 px at (50, 50) with 4 px rules; `draw` puts the content inside.
-cv::Mat ruled_cell(const std::function<void(cv::Mat&)>& draw) {
-  cv::Mat page(160, 300, CV_8UC1, cv::Scalar(255));
-  cv::rectangle(page, {48, 48}, {252, 112}, cv::Scalar(0), 4);
+// A page of one cell, `cell` inside 4 px rules with 50 px of paper around; `draw` puts the
+// content inside.
+cv::Mat ruled(const ImageRect& cell, const std::function<void(cv::Mat&)>& draw) {
+  cv::Mat page(cell.y1 + 50, cell.x1 + 50, CV_8UC1, cv::Scalar(255));
+  cv::rectangle(page, {cell.x0 - 2, cell.y0 - 2}, {cell.x1 + 2, cell.y1 + 2}, cv::Scalar(0), 4);
   draw(page);
   return page;
 }
 
-const ImageRect kCell{50, 50, 250, 110};
+const ImageRect kCell{50, 50, 250, 110};   // 200 x 60 px
+const ImageRect kColumn{50, 50, 90, 180};  // a column one character wide, 40 x 130 px
+
+cv::Mat ruled_cell(const std::function<void(cv::Mat&)>& draw) {
+  return ruled(kCell, draw);
+}
+cv::Mat ruled_column(const std::function<void(cv::Mat&)>& draw) {
+  return ruled(kColumn, draw);
+}
 
 TEST(CellImage, ANumberKeepsItsHairlinesForASecondLook) {
   // A light face at 200 dpi: the diagonal of a "4" is a pale hairline, lost to the ink threshold.
@@ -70,15 +79,6 @@ TEST(CellImage, ANumberKeepsItsHairlinesForASecondLook) {
   ASSERT_FALSE(image.unmasked.empty());
   EXPECT_GE(pale_pixels(image.unmasked), 15) << "the second look keeps it";
 }
-
-// A column one character wide, 40 x 130 px at (50, 50) with 4 px rules; `draw` puts the content in.
-cv::Mat ruled_column(const std::function<void(cv::Mat&)>& draw) {
-  cv::Mat page(240, 140, CV_8UC1, cv::Scalar(255));
-  cv::rectangle(page, {48, 48}, {92, 182}, cv::Scalar(0), 4);
-  draw(page);
-  return page;
-}
-const ImageRect kColumn{50, 50, 90, 180};
 
 TEST(CellImage, StackedCharactersKeepTheStrokesBesideTheRule) {
   // Three characters one under the other, each with its right stroke a few pixels from the right
