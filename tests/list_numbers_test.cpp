@@ -72,6 +72,12 @@ TEST(ListNumbers, TwoMisreadsOffByOneTheSameWayDoNotAnchorEachOther) {
   EXPECT_EQ(column(t, 0)[12], "十三、支出");
 }
 
+TEST(ListNumbers, AnItemWhoseNumeralWasLostBeforeItsCommaIsNumbered) {
+  Table t = table_of({{"一、甲"}, {"二、乙"}, {"、丙"}, {"四、丁"}});
+  EXPECT_EQ(mend_list_numbers(t), 1);
+  EXPECT_EQ(column(t, 0)[2], "三、丙");
+}
+
 TEST(ListNumbers, AListContinuedFromAnEarlierPageKeepsItsNumbers) {
   Table t = table_of({{"上七、援助其他地区支出"},
                       {"十八、自然资源海洋气象等支出"},

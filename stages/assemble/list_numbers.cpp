@@ -41,7 +41,8 @@ std::optional<ListItem> as_list_item(const std::string& text) {
       if (!is_space(cps[i])) prefix.push_back(cps[i]);
       continue;
     }
-    if (prefix.empty() || prefix.size() > 5) return std::nullopt;
+    // An empty prefix, a comma opening the cell, is an item whose numeral was lost (四、 read 、).
+    if (prefix.size() > 5) return std::nullopt;
     size_t label = i + 1;
     while (label < cps.size() && is_space(cps[label])) ++label;
     return ListItem{0, chinese_numeral_value(prefix), cps.substr(label)};
