@@ -128,6 +128,19 @@ TEST(CellImage, AHairlineThatTouchesItsGlyphIsKeptAPaleSpeckIsNot) {
       << "the speck is not";
 }
 
+TEST(CellImage, ALoneGlyphInPiecesAgainstTheSideRuleKeepsItsStem) {
+  // A light-face "4" whose diagonal broke off: its stem, close to the right rule, and its bar.
+  // No glyph stands clear of the sides to measure the text height by.
+  cv::Mat page = ruled_cell([](cv::Mat& p) {
+    cv::rectangle(p, {239, 66}, {242, 86}, cv::Scalar(0), cv::FILLED);
+    cv::rectangle(p, {225, 75}, {236, 77}, cv::Scalar(0), cv::FILLED);
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.dashes, 0) << "not a dash: the bar is not alone";
+  EXPECT_GE(image.ink.x1, 242);
+}
+
 TEST(CellImage, RulesAloneMakeABlankCell) {
   cv::Mat page = ruled_cell([](cv::Mat&) {});
   EXPECT_TRUE(prepare_cell_image(page, binarize_page(page), kCell, k300).blank);

@@ -259,8 +259,12 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     // side. A flat mark at a side is a dash set against the rule (left-aligned "-").
     const bool thin_upright = r.width <= thin && r.height > r.width;
     const bool thin_flat = r.height <= thin && r.width > r.height;
-    const bool like_stroke =
-        text_height > 0 && r.height * 10 >= text_height * 6 && r.height * 10 <= text_height * 12;
+    // With no glyph clear of the sides to measure the text by (a lone light-face 4 set against the
+    // rule, in pieces), a stroke is what a line of text in the cell could hold: from three tenths
+    // to three quarters of the cell's height.
+    const bool like_stroke = text_height > 0
+                                 ? r.height * 10 >= text_height * 6 && r.height * 10 <= text_height * 12
+                                 : r.height * 10 >= bin.rows * 3 && r.height * 4 <= bin.rows * 3;
     if (thin_upright && at_side(r) && !like_stroke) continue;
     const bool flat_at_rule = thin_flat && at_top_or_bottom(r);
     // A remnant runs on past the glyphs; a piece no wider than the text is tall may be a stroke.
