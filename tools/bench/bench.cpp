@@ -12,6 +12,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <latch>
 #include <string>
 #include <thread>
@@ -158,10 +159,12 @@ int main(int argc, char** argv) {
   std::printf("%-28s %12s %12s %14s %14s\n", "stage (ms/page on a core)", "text layer", "OCR", "text, 2 busy",
               "OCR, 2 busy");
   auto per_page = [](const Tally& t, double ms) { return t.pages ? ms / t.pages : 0.0; };
-  auto row = [&](const char* name, double StageTimes::*ms) {
-    std::printf("%-28s %12.2f %12.2f %14.2f %14.2f\n", name, per_page(best[0].text, best[0].text.sum.*ms),
-                per_page(best[0].ocr, best[0].ocr.sum.*ms), per_page(best[1].text, best[1].text.sum.*ms),
-                per_page(best[1].ocr, best[1].ocr.sum.*ms));
+  // `member` is a stage's field of StageTimes, or its total(): std::mem_fn reads either.
+  auto row = [&](const char* name, auto member) {
+    const auto ms = std::mem_fn(member);
+    std::printf("%-28s %12.2f %12.2f %14.2f %14.2f\n", name, per_page(best[0].text, ms(best[0].text.sum)),
+                per_page(best[0].ocr, ms(best[0].ocr.sum)), per_page(best[1].text, ms(best[1].text.sum)),
+                per_page(best[1].ocr, ms(best[1].ocr.sum)));
   };
   row("load (text layer)", &StageTimes::load_ms);
   row("rasterize", &StageTimes::rasterize_ms);
@@ -169,10 +172,7 @@ int main(int argc, char** argv) {
   row("grid", &StageTimes::grid_ms);
   row("OCR (cells, free text)", &StageTimes::ocr_ms);
   row("read + assemble", &StageTimes::read_ms);
-  std::printf(
-      "%-28s %12.2f %12.2f %14.2f %14.2f\n", "total", per_page(best[0].text, best[0].text.sum.total()),
-      per_page(best[0].ocr, best[0].ocr.sum.total()), per_page(best[1].text, best[1].text.sum.total()),
-      per_page(best[1].ocr, best[1].ocr.sum.total()));
+  row("total", &StageTimes::total);
   std::printf("%-28s %12.1f %27.1f  (%.2fx)\n", "pages/s, stages only", best[0].pages / best[0].seconds,
               best[1].pages / best[1].seconds, best[0].seconds / best[1].seconds);
 
