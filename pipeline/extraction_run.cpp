@@ -16,6 +16,7 @@
 #include "pipeline/document_cache.h"
 #include "pipeline/file_digest.h"
 #include "pipeline/report_spool.h"
+#include "pipeline/thread_limit.h"
 #include "stages/assemble/continuation.h"
 #include "stages/assemble/document_checks.h"
 #include "stages/export/html_report.h"
@@ -254,6 +255,8 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
   OverlayLayers report_layers = options.overlay_layers;
   report_layers.text = false;
 
+  // `jobs` threads in all: the flow graph's, which also run OpenCV's loops inside a page.
+  const auto threads = limit_threads_at_work(jobs);
   tbb::task_arena arena(jobs);
   arena.execute([&] {
     using namespace tbb::flow;
