@@ -276,7 +276,9 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
   work.debug.skew_degrees = clean.skew_degrees;
   cv::Mat ink = binarize_page(raster.gray);
   OcrEngine& engine = this_threads_ocr_engine();
-  std::vector<GlyphBox> glyphs = glyphs_from_ink(ink, raster.scale);
+  // One labelling of the ink serves both the glyphs grid finding needs and the free text's lines.
+  std::vector<ImageRect> blobs = glyph_sized_blobs(ink, raster.scale, kFreeTextMaxGlyphPt);
+  std::vector<GlyphBox> glyphs = glyphs_from_blobs(blobs, raster.scale);
   // A scan has no glyph directions: its turn comes from the lines of its ink and a recognizer.
   const int turns = quarter_turns_for_scan(raster.gray, ink, glyphs, raster.scale, engine);
   double width = geometry.width, height = geometry.height;
@@ -284,7 +286,8 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
     TextChars none;
     turn_page(turns, raster, none, width, height);
     ink = turn_image(ink, turns);
-    glyphs = glyphs_from_ink(ink, raster.scale);
+    blobs = glyph_sized_blobs(ink, raster.scale, kFreeTextMaxGlyphPt);
+    glyphs = glyphs_from_blobs(blobs, raster.scale);
   }
   work.times.clean_ms += clock.lap_ms();
 
@@ -307,7 +310,7 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
       if (!tables.back().cells[i].text.empty())
         work.debug.ocr_crops.push_back({grid.cell_rect(grid.cells[i]), tables.back().cells[i].confidence});
   }
-  TextChars chars = read_free_text(raster.gray, ink, detection.tables, raster.scale, engine);
+  TextChars chars = read_free_text(raster.gray, blobs, detection.tables, raster.scale, engine);
   work.times.ocr_ms += clock.lap_ms();
 
   work.result.mode = PageMode::kOcr;

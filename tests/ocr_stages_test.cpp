@@ -10,6 +10,7 @@
 #include "stages/clean/page_cleanup.h"
 #include "stages/ocr/cell_image.h"
 #include "stages/ocr/cell_ocr.h"
+#include "stages/ocr/free_text_ocr.h"
 #include "stages/ocr/tessdata.h"
 #include "stages/orient/scan_orientation.h"
 
@@ -351,6 +352,23 @@ TEST(OcrText, AnAngleBracketPairedWithAParenthesisIsOne) {
   EXPECT_EQ(mend_bracket_pairs("书名〈书〉"), "书名〈书〉");  // a pair as printed
   EXPECT_EQ(mend_bracket_pairs("〈未闭合"), "〈未闭合");      // nothing to pair with
   EXPECT_EQ(mend_bracket_pairs("(1)〈2〉(3)"), "(1)〈2〉(3)");
+}
+
+// At 300 dpi two ems of a 10 pt face are 83 pixels, a quarter em 10.
+TEST(FreeText, GlyphsJoinIntoLinesWordsJoinColumnsDoNot) {
+  auto glyph = [](int x, int y) { return ImageRect{x, y, x + 30, y + 30}; };
+  std::vector<ImageRect> blobs = {glyph(100, 100),    glyph(140, 100),  // a word
+                                  glyph(250, 102),    glyph(290, 100),  // the next, 80 pixels on
+                                  glyph(700, 100),                      // a column far off
+                                  glyph(100, 200),                      // the line below
+                                  glyph(100, 130 + 8)};  // a stroke 8 pixels under the word: 三's bar
+  TableGrid table;
+  table.bbox = {80, 300, 800, 900};
+  blobs.push_back(glyph(400, 500));  // a cell's text
+  blobs.push_back(glyph(400, 285));  // across the table's edge
+  const std::vector<ImageRect> lines = free_text_boxes(blobs, {table}, k300);
+  const std::vector<ImageRect> expected = {{100, 100, 320, 168}, {700, 100, 730, 130}, {100, 200, 130, 230}};
+  EXPECT_EQ(lines, expected);
 }
 
 TEST(Tessdata, MissingLanguageIsNamedWithItsPackage) {

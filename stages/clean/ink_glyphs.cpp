@@ -8,29 +8,11 @@
 namespace gridlift {
 namespace {
 
-struct Blob {
-  int x, y, w, h;
-};
-
-// Connected components of `ink` the size of a character, as their tight boxes.
-std::vector<Blob> glyph_sized_blobs(const cv::Mat& ink, const PixelScale& scale, double max_glyph_pt) {
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  std::vector<Blob> blobs;
-  for (int i = 1; i < n; ++i) {
-    Blob b{stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-           stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)};
-    if (is_glyph_sized(b.w, b.h, scale, max_glyph_pt)) blobs.push_back(b);
-  }
-  return blobs;
-}
-
 // A text layer's box holds the glyph's ascent and descent, not just its ink: pad the blob the
 // same way, so that strokes sitting on the baseline fall inside the box as they do there.
-GlyphBox padded_box(const Blob& b, const PixelScale& scale) {
-  const int pad_y = std::max(b.h / 4, scale.pixels(1, 1)), pad_x = std::max(b.w / 10, 1);
-  return {ImageRect{b.x - pad_x, b.y - pad_y, b.x + b.w + pad_x, b.y + b.h + pad_y}, 0,
-          ImageRect{b.x, b.y, b.x + b.w, b.y + b.h}};
+GlyphBox padded_box(const ImageRect& b, const PixelScale& scale) {
+  const int pad_y = std::max(b.height() / 4, scale.pixels(1, 1)), pad_x = std::max(b.width() / 10, 1);
+  return {ImageRect{b.x0 - pad_x, b.y0 - pad_y, b.x1 + pad_x, b.y1 + pad_y}, 0, b};
 }
 
 // Reading order: a glyph belongs to the line of the first glyph above-left whose band holds its
@@ -98,11 +80,29 @@ bool is_glyph_sized(int width, int height, const PixelScale& scale, double max_g
   return width <= max_size && height <= max_size && std::max(width, height) >= min_size;
 }
 
-std::vector<GlyphBox> glyphs_from_ink(const cv::Mat& ink, const PixelScale& scale, double max_glyph_pt) {
+std::vector<ImageRect> glyph_sized_blobs(const cv::Mat& ink, const PixelScale& scale, double max_glyph_pt) {
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<ImageRect> blobs;
+  for (int i = 1; i < n; ++i) {
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP),
+              w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (is_glyph_sized(w, h, scale, max_glyph_pt)) blobs.push_back({x, y, x + w, y + h});
+  }
+  return blobs;
+}
+
+std::vector<GlyphBox> glyphs_from_blobs(const std::vector<ImageRect>& blobs, const PixelScale& scale,
+                                        double max_glyph_pt) {
   std::vector<GlyphBox> glyphs;
-  for (const Blob& b : glyph_sized_blobs(ink, scale, max_glyph_pt)) glyphs.push_back(padded_box(b, scale));
+  for (const ImageRect& b : blobs)
+    if (is_glyph_sized(b.width(), b.height(), scale, max_glyph_pt)) glyphs.push_back(padded_box(b, scale));
   sort_in_reading_order(glyphs, scale);
   return glyphs;
+}
+
+std::vector<GlyphBox> glyphs_from_ink(const cv::Mat& ink, const PixelScale& scale, double max_glyph_pt) {
+  return glyphs_from_blobs(glyph_sized_blobs(ink, scale, max_glyph_pt), scale, max_glyph_pt);
 }
 
 InkWithoutRules ink_without_rules(const cv::Mat& ink, const PixelScale& scale, double min_rule_pt,
@@ -126,10 +126,10 @@ std::vector<GlyphBox> glyphs_touching_rules(const cv::Mat& ink, const PixelScale
   const cv::Rect region = cv::Rect(stripped.rules_extent.tl() - cv::Point(reach, reach),
                                    stripped.rules_extent.br() + cv::Point(reach, reach)) &
                           page;
-  auto cut_by_region = [&](const Blob& b) {
-    return (b.x == region.x && region.x > 0) || (b.y == region.y && region.y > 0) ||
-           (b.x + b.w == region.br().x && region.br().x < page.width) ||
-           (b.y + b.h == region.br().y && region.br().y < page.height);
+  auto cut_by_region = [&](const ImageRect& b) {
+    return (b.x0 == region.x && region.x > 0) || (b.y0 == region.y && region.y > 0) ||
+           (b.x1 == region.br().x && region.br().x < page.width) ||
+           (b.y1 == region.br().y && region.br().y < page.height);
   };
 
   // A blob left whole by taking the rules out has the same box as before: it is already known.
@@ -137,12 +137,11 @@ std::vector<GlyphBox> glyphs_touching_rules(const cv::Mat& ink, const PixelScale
   for (const auto& g : known) seen.insert({g.box.x0, g.box.y0, g.box.x1, g.box.y1});
   const int thin = scale.pixels(2, 2);
   std::vector<GlyphBox> glyphs;
-  for (Blob b : glyph_sized_blobs(stripped.ink(region), scale, max_glyph_pt)) {
-    b.x += region.x;
-    b.y += region.y;
+  for (ImageRect b : glyph_sized_blobs(stripped.ink(region), scale, max_glyph_pt)) {
+    b = {b.x0 + region.x, b.y0 + region.y, b.x1 + region.x, b.y1 + region.y};
     // Where a scanned rule was broken, its pieces survive as short thin bars; a glyph box on them
     // would hide the rule from grid finding. Characters are neither that thin nor that long.
-    const int shorter = std::min(b.w, b.h), longer = std::max(b.w, b.h);
+    const int shorter = std::min(b.width(), b.height()), longer = std::max(b.width(), b.height());
     if (shorter <= thin || longer >= 3 * shorter || cut_by_region(b)) continue;
     GlyphBox g = padded_box(b, scale);
     if (!seen.count({g.box.x0, g.box.y0, g.box.x1, g.box.y1})) glyphs.push_back(g);

@@ -6,65 +6,69 @@
 #include <sstream>
 
 #include "models/unicode.h"
-#include "stages/clean/ink_glyphs.h"
 #include "stages/ocr/cell_ocr.h"
 
 namespace gridlift {
 
-std::vector<ImageRect> free_text_boxes(const cv::Mat& ink, const std::vector<TableGrid>& tables,
-                                       const PixelScale& scale, double max_glyph_pt) {
-  cv::Mat free = ink.clone();
-  const int pad = scale.pixels(2, 1);
-  const cv::Rect page(0, 0, ink.cols, ink.rows);
-  for (const auto& t : tables)
-    free(cv::Rect(t.bbox.x0 - pad, t.bbox.y0 - pad, t.bbox.width() + 2 * pad, t.bbox.height() + 2 * pad) &
-         page)
-        .setTo(0);
+namespace {
 
-  // Glyph-sized blobs only: specks and large shapes are not text.
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(free, labels, stats, centroids, 8, CV_32S);
-  std::vector<uchar> keep(static_cast<size_t>(n), 0);
-  for (int i = 1; i < n; ++i) {
-    const int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    keep[static_cast<size_t>(i)] = is_glyph_sized(w, h, scale, max_glyph_pt);
-  }
-  cv::Mat text(free.size(), CV_8UC1, cv::Scalar(0));
-  for (int y = 0; y < free.rows; ++y) {
-    const int* l = labels.ptr<int>(y);
-    uchar* t = text.ptr<uchar>(y);
-    for (int x = 0; x < free.cols; ++x) t[x] = keep[static_cast<size_t>(l[x])] ? 255 : 0;
-  }
-
-  // Smear along the line (two ems of a 10 pt face joins words, not columns far apart) and a
-  // little across (the strokes of one Han character, e.g. 三, are apart by a quarter em).
-  cv::Mat smeared;
-  cv::dilate(text, smeared,
-             cv::getStructuringElement(cv::MORPH_RECT, {scale.pixels(20, 3) | 1, scale.pixels(3, 1) | 1}));
-  cv::Mat line_labels, line_stats, line_centroids;
-  const int lines =
-      cv::connectedComponentsWithStats(smeared, line_labels, line_stats, line_centroids, 8, CV_32S);
-  std::vector<ImageRect> boxes;
-  for (int i = 1; i < lines; ++i) {
-    cv::Rect r(line_stats.at<int>(i, cv::CC_STAT_LEFT), line_stats.at<int>(i, cv::CC_STAT_TOP),
-               line_stats.at<int>(i, cv::CC_STAT_WIDTH), line_stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    // Back to the ink inside the smeared box.
-    std::vector<cv::Point> points;
-    cv::findNonZero(text(r), points);
-    if (points.empty()) continue;
-    cv::Rect ink_box = cv::boundingRect(points) + r.tl();
-    boxes.push_back({ink_box.x, ink_box.y, ink_box.x + ink_box.width, ink_box.y + ink_box.height});
-  }
-  std::sort(boxes.begin(), boxes.end(),
-            [](const ImageRect& a, const ImageRect& b) { return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0; });
-  return boxes;
+// The group of blob `i`: union-find with path halving.
+size_t group_of(std::vector<size_t>& parent, size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
 }
 
-TextChars read_free_text(const cv::Mat& gray, const cv::Mat& ink, const std::vector<TableGrid>& tables,
-                         const PixelScale& scale, OcrEngine& engine) {
+}  // namespace
+
+std::vector<ImageRect> free_text_boxes(const std::vector<ImageRect>& blobs,
+                                       const std::vector<TableGrid>& tables, const PixelScale& scale) {
+  const int pad = scale.pixels(2, 1);
+  auto in_a_table = [&](const ImageRect& b) {
+    return std::any_of(tables.begin(), tables.end(), [&](const TableGrid& t) {
+      return b.x1 > t.bbox.x0 - pad && b.x0 < t.bbox.x1 + pad && b.y1 > t.bbox.y0 - pad &&
+             b.y0 < t.bbox.y1 + pad;
+    });
+  };
+  std::vector<ImageRect> text;
+  for (const auto& b : blobs)
+    if (!in_a_table(b)) text.push_back(b);
+  std::sort(text.begin(), text.end(), [](const ImageRect& a, const ImageRect& b) { return a.x0 < b.x0; });
+
+  // Two blobs are on one line when no more than two ems of a 10 pt face lie between them along the
+  // line (words join, columns far apart do not) and a little across (the strokes of one Han
+  // character, e.g. 三, are apart by a quarter em): the boxes a dilation by that much would join.
+  const int join_x = scale.pixels(20, 3) / 2 * 2, join_y = scale.pixels(3, 1) / 2 * 2;
+  std::vector<size_t> parent(text.size());
+  for (size_t i = 0; i < text.size(); ++i) parent[i] = i;
+  for (size_t i = 0; i < text.size(); ++i)
+    for (size_t j = i + 1; j < text.size() && text[j].x0 - text[i].x1 <= join_x; ++j) {
+      const int gap_x = text[j].x0 - std::min(text[i].x1, text[j].x1),
+                gap_y = std::max(text[i].y0, text[j].y0) - std::min(text[i].y1, text[j].y1);
+      if (gap_x <= join_x && gap_y <= join_y) parent[group_of(parent, j)] = group_of(parent, i);
+    }
+
+  std::vector<ImageRect> lines;
+  std::vector<size_t> line_of(text.size(), SIZE_MAX);
+  for (size_t i = 0; i < text.size(); ++i) {
+    size_t& line = line_of[group_of(parent, i)];
+    if (line == SIZE_MAX) {
+      line = lines.size();
+      lines.push_back(text[i]);
+    }
+    ImageRect& box = lines[line];
+    box = {std::min(box.x0, text[i].x0), std::min(box.y0, text[i].y0), std::max(box.x1, text[i].x1),
+           std::max(box.y1, text[i].y1)};
+  }
+  std::sort(lines.begin(), lines.end(),
+            [](const ImageRect& a, const ImageRect& b) { return a.y0 != b.y0 ? a.y0 < b.y0 : a.x0 < b.x0; });
+  return lines;
+}
+
+TextChars read_free_text(const cv::Mat& gray, const std::vector<ImageRect>& blobs,
+                         const std::vector<TableGrid>& tables, const PixelScale& scale, OcrEngine& engine) {
   TextChars chars;
   const int dpi = static_cast<int>(std::lround(scale.dpi));
-  for (const auto& box : free_text_boxes(ink, tables, scale)) {
+  for (const auto& box : free_text_boxes(blobs, tables, scale)) {
     const int margin = std::max(8, box.height() / 2);
     cv::Mat crop;
     cv::copyMakeBorder(gray(cv::Rect(box.x0, box.y0, box.width(), box.height())), crop, margin, margin,
