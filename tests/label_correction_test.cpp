@@ -17,8 +17,15 @@ TEST(LabelCorrection, MisreadCharactersOfOneStandardLabelArePutRight) {
   EXPECT_EQ(fix("十五、商业服务业守支出"), "十五、商业服务业等支出");  // list number kept
   EXPECT_EQ(fix("（一）其本工资"), "（一）基本工资");
   EXPECT_EQ(fix("国有贷本经营颅算财政拨款"), "国有资本经营预算财政拨款");  // two in twelve
-  // Spaces and half-width parentheses stay as read.
-  EXPECT_EQ(fix("因公出国 (填) 费用"), "因公出国 (境) 费用");
+  // A table label's spaces and half-width parentheses stay as read.
+  EXPECT_EQ(fix("因公出国 (填) 费"), "因公出国 (境) 费");
+}
+
+TEST(LabelCorrection, ASubjectIsSpelledAsTheClassificationSpellsIt) {
+  EXPECT_EQ(fix("因公出国 (填) 费用"), "因公出国（境）费用");  // subject 30212
+  EXPECT_EQ(fix("维修 (护) 费"), "维修（护）费");              // read right but for the parentheses' width
+  EXPECT_EQ(fix("（二）维修(护)费"), "（二）维修（护）费");    // the list number as read
+  EXPECT_EQ(fix("因公出国 (境) 费"), std::nullopt);            // a table label: as the department typed it
 }
 
 TEST(LabelCorrection, OfTwoLabelsAsNearTheLookAlikeWins) {

@@ -30,15 +30,17 @@ size_t list_number_length(std::u32string_view cps) {
   return cps[n] == U'、' ? n + 1 : 0;
 }
 
-// The standard labels, spaces dropped and parentheses full-width, by length.
-const std::map<size_t, std::set<std::u32string>>& labels_by_length() {
+// The standard labels, spaces dropped and parentheses full-width, by length; each marked true if
+// it is a subject of the classification (a label with a code).
+const std::map<size_t, std::map<std::u32string, bool>>& labels_by_length() {
   static const auto* const by_length = [] {
-    auto* m = new std::map<size_t, std::set<std::u32string>>;
+    auto* m = new std::map<size_t, std::map<std::u32string, bool>>;
     for (const auto& label : standard_labels()) {
       std::u32string name;
       for (char32_t cp : code_points(label.name))
         if (!is_space(cp)) name.push_back(full_width_parenthesis(cp));
-      (*m)[name.size()].insert(std::move(name));
+      bool& subject = (*m)[name.size()][std::move(name)];
+      subject = subject || !label.code.empty();
     }
     return m;
   }();
@@ -78,12 +80,23 @@ std::optional<std::string> standard_label_for(const std::string& text) {
   const std::u32string body = solid.substr(number);
   const int limit = allowed_slips(body.size());
   const auto same_length = labels_by_length().find(body.size());
-  if (limit == 0 || same_length == labels_by_length().end() || same_length->second.count(body))
-    return std::nullopt;
+  if (limit == 0 || same_length == labels_by_length().end()) return std::nullopt;
+  // A subject's name comes into a report from the classification's code table, with its full-width
+  // parentheses; whether a parenthesis was printed full- or half-width the pixels do not tell (the
+  // wide one's empty half reads as a space beside a narrow one). Labels without a code are typed by
+  // the department, as it pleases ("因公出国 (境) 费" in the seeds' 三公 tables): left as read.
+  auto as_subject_spells_it = [&](const std::u32string& label) {
+    return to_utf8(cps.substr(0, number > 0 ? at[number] : 0) + label);
+  };
+  if (const auto exact = same_length->second.find(body); exact != same_length->second.end()) {
+    if (!exact->second) return std::nullopt;
+    std::string spelled = as_subject_spells_it(body);
+    return spelled == text ? std::nullopt : std::optional(std::move(spelled));
+  }
 
   std::vector<const std::u32string*> nearest;
   int nearest_slips = limit + 1;
-  for (const auto& label : same_length->second) {
+  for (const auto& [label, subject] : same_length->second) {
     const int n = slips(body, label, limit);
     if (n < 0 || n > nearest_slips) continue;
     if (n < nearest_slips) nearest.clear();
@@ -99,6 +112,7 @@ std::optional<std::string> standard_label_for(const std::string& text) {
     });
   if (nearest.size() != 1) return std::nullopt;
   const std::u32string& label = *nearest.front();
+  if (same_length->second.at(label)) return as_subject_spells_it(label);
   std::u32string written = cps;
   for (size_t j = 0; j < body.size(); ++j)
     if (body[j] != label[j]) written[at[number + j]] = label[j];

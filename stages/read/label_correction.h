@@ -16,9 +16,12 @@ namespace gridlift {
 //! `text` with its misread characters put right, if it is a misreading of exactly one standard
 //! label: of the same length once spaces are dropped and parentheses made full-width, differing
 //! only in Chinese characters, never two side by side, at most one in 3-7 characters, two in 8-11,
-//! three in 12 or more. A list number before the label ("十五、", "（一）") is not compared; spaces
-//! and parentheses stay as read. Of two labels as near, the one whose every differing character
-//! is a look-alike of the one read (look_alike(): 年未 is 年末, not 年初) is taken if only one is.
+//! three in 12 or more. A list number before the label ("十五、", "（一）") is not compared and
+//! stays as read. A subject of the classification (a label with a code) is written as the standard
+//! spells it, with full-width parentheses and no spaces, also when only that differs from the
+//! reading; in a label without a code, spaces and parentheses stay as read. Of two labels as near,
+//! the one whose every differing character is a look-alike of the one read (look_alike(): 年未 is
+//! 年末, not 年初) is taken if only one is.
 //! nullopt when nothing is to change or no label, or more than one, fits.
 std::optional<std::string> standard_label_for(const std::string& text);
 
