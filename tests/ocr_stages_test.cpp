@@ -223,6 +223,26 @@ TEST(CellImage, StackedCharactersAreLaidOnOneLine) {
   EXPECT_EQ(image.lines, 3);
   EXPECT_LE(image.gray.rows, image.glyph_height * 2 + 2);  // one line high...
   EXPECT_GT(image.gray.cols, image.glyph_height * 3);      // ...and three characters wide
+  EXPECT_TRUE(image.one_line.empty());                     // laid out already
+}
+
+TEST(CellImage, TextWrappedOverLinesIsAlsoLaidOnOne) {
+  cv::Mat page(300, 260, CV_8UC1, cv::Scalar(255));
+  auto wang = [&](int x, int y) {  // "王": wide strokes, so text
+    for (int bar : {y, y + 13, y + 26})
+      cv::rectangle(page, {x, bar}, {x + 28, bar + 2}, cv::Scalar(0), cv::FILLED);
+    cv::rectangle(page, {x + 13, y}, {x + 15, y + 28}, cv::Scalar(0), cv::FILLED);
+  };
+  for (int k = 0; k < 4; ++k) wang(50 + 36 * k, 60);   // 王王王王
+  for (int k = 0; k < 2; ++k) wang(50 + 36 * k, 100);  // 王王
+  CellImage image = prepare_cell_image(page, binarize_page(page), {40, 40, 220, 150}, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.script, LineScript::kText);
+  EXPECT_EQ(image.lines, 2);
+  EXPECT_GE(image.gray.rows, image.glyph_height * 2);  // the block as printed, for the first reading
+  ASSERT_FALSE(image.one_line.empty());
+  EXPECT_LE(image.one_line.rows, image.glyph_height * 2 + 2);  // one line high...
+  EXPECT_GT(image.one_line.cols, image.glyph_height * 6);      // ...and six characters wide
 }
 
 TEST(CellImage, AStackedNumberKnowsWhereItsPointIs) {

@@ -318,19 +318,35 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
         const cv::Rect r = bounds(l);
         return r.width * 10 <= tall * 13 && r.height * 10 >= tall * 6;
       });
-  if ((number && lines.size() > 1) || stacked_text) {
+  // Text wrapped over lines of several characters (一般公共预 / 算 财政拨 / 款): chi_sim's block
+  // reading loses lines set as tight as a narrow header's. Every line must look like one line of
+  // text, as tall as the text and clear of the next, and one at least two characters long; strokes
+  // of one character apart (二) are not, nor the pieces of a glyph broken smaller than any text is.
+  bool wrapped_text = !number && !stacked_text && lines.size() > 1 && tall >= scale.pixels(4, 8);
+  int widest = 0;
+  for (size_t i = 0; wrapped_text && i < lines.size(); ++i) {
+    const cv::Rect r = bounds(lines[i]);
+    widest = std::max(widest, r.width);
+    wrapped_text = r.height * 10 >= tall * 6 && r.height * 10 <= tall * 13 &&
+                   (i + 1 == lines.size() || bounds(lines[i + 1]).y >= r.y + r.height);
+  }
+  wrapped_text = wrapped_text && widest * 2 >= tall * 3;
+  if ((number && lines.size() > 1) || stacked_text || wrapped_text) {
     // A number or word broken over lines by a narrow column: lay the lines side by side on one
     // line, so the recognizer reads one number or word instead of guessing at lone glyphs.
     const int pitch = number ? tall / 6 : tall / 4;
-    int width = 0;
-    for (const auto& line : lines) width += bounds(line).width + pitch;
-    cv::Mat row(tall + 2 * margin, width + 2 * margin, CV_8UC1, cv::Scalar(255));
+    int width = 0, height = tall;  // a wrapped line may be taller than its tallest blob: 一 beside 兰
+    for (const auto& line : lines) {
+      width += bounds(line).width + pitch;
+      if (!number) height = std::max(height, bounds(line).height);
+    }
+    cv::Mat row(height + 2 * margin, width + 2 * margin, CV_8UC1, cv::Scalar(255));
     const int baseline = margin + tall;
     int x = margin;
     for (const auto& line : lines) {
       cv::Rect r = bounds(line);
-      if (stacked_text) {  // characters centred on the line
-        clean(r).copyTo(row(cv::Rect(x, margin + (tall - r.height) / 2, r.width, r.height)));
+      if (!number) {  // characters centred on the line
+        clean(r).copyTo(row(cv::Rect(x, margin + (height - r.height) / 2, r.width, r.height)));
         x += r.width + pitch;
         continue;
       }
@@ -344,8 +360,11 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
       clean(r).copyTo(row(cv::Rect(x, top, r.width, r.height)));
       x += r.width + pitch;
     }
-    out.gray = row;
-  } else {
+    // Wrapped text is laid out for a second reading only: lines of one character's pieces (是 as
+    // 日 over its foot) pass the shape tests above, and the reader's confidence tells them apart.
+    (wrapped_text ? out.one_line : out.gray) = row;
+  }
+  if (out.gray.empty()) {
     cv::copyMakeBorder(clean(all), out.gray, margin, margin, margin, margin, cv::BORDER_CONSTANT,
                        cv::Scalar(255));
     // Around the kept ink by half a glyph across and a quarter down: a digit whose hairline broke

@@ -31,6 +31,9 @@ struct CellImage {
   //! diagonal of a "4", the waist of an "8") break into specks at 200 dpi, which the ink leaves
   //! out; Tesseract's own thresholding of the gray keeps them.
   cv::Mat unmasked;
+  //! Text in several lines, each a line of characters, laid side by side on one line as a stacked
+  //! word is: chi_sim reads tightly set lines of a narrow header better so. Empty otherwise.
+  cv::Mat one_line;
 };
 
 //! `gray` is the cleaned page, `ink` its binarize_page() (255 = ink), `cell` the cell's box between
