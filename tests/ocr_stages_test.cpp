@@ -318,6 +318,20 @@ TEST(OcrText, ChineseSpacingDroppedLatinKept) {
   EXPECT_EQ(tidy_ocr_text("1\n0\n9\n.\n3\n0"), "109.30");
 }
 
+TEST(OcrText, StrayMarksAtTheEndsAreDropped) {
+  EXPECT_EQ(tidy_ocr_text(". 项目"), "项目");
+  EXPECT_EQ(tidy_ocr_text(":功能分类科目编码"), "功能分类科目编码");
+  EXPECT_EQ(tidy_ocr_text("|医疗费"), "医疗费");
+  EXPECT_EQ(tidy_ocr_text("2.77 |"), "2.77");
+  // What a cell may hold stays: a minus, decimals, marks inside or before other than Chinese.
+  EXPECT_EQ(tidy_ocr_text("-59"), "-59");
+  EXPECT_EQ(tidy_ocr_text("12.50"), "12.50");
+  EXPECT_EQ(tidy_ocr_text("30204."), "30204.");
+  EXPECT_EQ(tidy_ocr_text("（一）工资"), "（一）工资");
+  EXPECT_EQ(tidy_ocr_text(".5"), ".5");
+  EXPECT_EQ(tidy_ocr_text("."), ".");
+}
+
 TEST(OcrText, ChiSimOverrulesADoubtfulNumberOnlyWithOtherText) {
   EXPECT_FALSE(text_overrules_number({"11", 0.5}, {"1]1", 0.7}));  // same digits, a stray mark
   EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"川", 0.7}));    // a narrow character after all

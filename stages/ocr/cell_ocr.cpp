@@ -119,7 +119,34 @@ std::string tidy_ocr_text(const std::string& raw) {
   std::istringstream in(raw);
   for (std::string line; std::getline(in, line);)
     if (auto tidy = tidy_line(mend_dashes_read_for_yi(line)); !tidy.empty()) lines.push_back(std::move(tidy));
-  return mend_bracket_pairs(join_lines(lines));
+  return drop_stray_end_marks(mend_bracket_pairs(join_lines(lines)));
+}
+
+std::string drop_stray_end_marks(const std::string& text) {
+  std::u32string cps = code_points(text);
+  auto trim = [&] {
+    while (!cps.empty() && is_space(cps.front())) cps.erase(cps.begin());
+    while (!cps.empty() && is_space(cps.back())) cps.pop_back();
+  };
+  auto first_after = [&](size_t i) {
+    while (i < cps.size() && is_space(cps[i])) ++i;
+    return i;
+  };
+  constexpr std::u32string_view kBeforeChinese = U".:,·'`，。：";
+  trim();
+  while (cps.size() > 1) {
+    const size_t next = first_after(1);
+    const bool stray =
+        cps.front() == U'|' || (kBeforeChinese.find(cps.front()) != std::u32string_view::npos &&
+                                next < cps.size() && is_han(cps[next]));
+    if (!stray) break;
+    cps.erase(0, next);
+  }
+  while (cps.size() > 1 && cps.back() == U'|') {
+    cps.pop_back();
+    trim();
+  }
+  return to_utf8(cps);
 }
 
 std::string mend_dashes_read_for_yi(const std::string& text) {

@@ -42,8 +42,14 @@ bool better_number_look(const OcrText& look, const OcrText& reading);
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
 //! CJK characters (chi_sim spaces them out), runs of spaces collapsed, angle brackets that pair
 //! with a parenthesis made parentheses (mend_bracket_pairs()) and dashes read for 一 mended
-//! first (mend_dashes_read_for_yi()).
+//! first (mend_dashes_read_for_yi()), stray marks at the ends dropped (drop_stray_end_marks()).
 std::string tidy_ocr_text(const std::string& raw);
+
+//! A speck or a rule's remnant at a cell's edge reads as a mark no cell of these reports starts or
+//! ends with: "|" at either end, a point, colon or comma before Chinese text (". 项目",
+//! ":功能分类"). Such marks are dropped; a minus ("-59") and anything inside the text stay, and so
+//! does a point after digits ("3."): a number's broken reading, which the second looks judge by.
+std::string drop_stray_end_marks(const std::string& text);
 
 //! chi_sim reads 一, a single stroke, as a dash now and then ("-般公共服务", "-、", "(-)"). A
 //! dash with a Chinese character or "、" after it and the start, a space, "、" or "(" before it,
