@@ -226,6 +226,31 @@ TEST(CellImage, StackedCharactersAreLaidOnOneLine) {
   EXPECT_TRUE(image.one_line.empty());                     // laid out already
 }
 
+TEST(CellImage, ARuleStubInACornerIsNotText) {
+  auto wang = [](cv::Mat& page, int x, int y) {  // "王": wide strokes, so text
+    for (int bar : {y, y + 13, y + 26})
+      cv::rectangle(page, {x, bar}, {x + 28, bar + 2}, cv::Scalar(0), cv::FILLED);
+    cv::rectangle(page, {x + 13, y}, {x + 15, y + 28}, cv::Scalar(0), cv::FILLED);
+  };
+  cv::Mat page = ruled_cell([&](cv::Mat& p) {
+    wang(p, 60, 72);
+    wang(p, 96, 72);
+    cv::rectangle(p, {220, 58}, {232, 59}, cv::Scalar(0), cv::FILLED);  // a stub up and to the right
+  });
+  CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
+  ASSERT_FALSE(image.blank);
+  EXPECT_EQ(image.lines, 1);
+  EXPECT_LT(image.ink.x1, 200);  // the text's ink only
+
+  // A dash in the text's column, on a line of its own: 一 stacked over 王 in a narrow column.
+  cv::Mat column = ruled_column([&](cv::Mat& p) {
+    cv::rectangle(p, {56, 70}, {82, 71}, cv::Scalar(0), cv::FILLED);
+    wang(p, 55, 100);
+  });
+  CellImage stacked = prepare_cell_image(column, binarize_page(column), kColumn, k300);
+  EXPECT_EQ(stacked.lines, 2);
+}
+
 TEST(CellImage, TextWrappedOverLinesIsAlsoLaidOnOne) {
   cv::Mat page(300, 260, CV_8UC1, cv::Scalar(255));
   auto wang = [&](int x, int y) {  // "王": wide strokes, so text

@@ -113,6 +113,22 @@ bool is_dash(const Blob& b, const PixelScale& scale) {
          b.box.width <= scale.pixels(6.5, 3);
 }
 
+// Where a spanning header cell meets the rules of the cells beside it, stubs of those rules can
+// reach into its corner and read as marks ("决算数和"). A dash clear of the text both down (on no
+// line of it) and across (beyond its ends) is such a stub: a label's own dash stands on a line of
+// it or in its column (一 stacked in a narrow column).
+void drop_stubs_in_a_corner(std::vector<Blob>& blobs, const PixelScale& scale) {
+  cv::Rect text;
+  for (const auto& b : blobs)
+    if (!is_dash(b, scale)) text |= b.box;
+  if (text.empty()) return;
+  std::erase_if(blobs, [&](const Blob& b) {
+    const bool clear_down = b.box.y >= text.y + text.height || b.box.y + b.box.height <= text.y;
+    const bool clear_across = b.box.x >= text.x + text.width || b.box.x + b.box.width <= text.x;
+    return is_dash(b, scale) && clear_down && clear_across;
+  });
+}
+
 // Digits are narrower than tall (0.5-0.65 em wide, 0.7 em tall); a Han character's strokes
 // include at least one wide one or a square outline. Punctuation is small. `tall` is the height
 // of the tallest blob.
@@ -272,6 +288,7 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     blobs.push_back({r, {i}, flat_at_rule});
   }
   blobs = join_glyph_fragments(std::move(blobs));
+  drop_stubs_in_a_corner(blobs, scale);
   if (blobs.empty()) return out;
   for (const auto& b : blobs)
     for (int label : b.labels) keep[static_cast<size_t>(label)] = 1;
