@@ -12,6 +12,7 @@
 
 #include "stages/assemble/list_numbers.h"
 #include "stages/assemble/page_assembler.h"
+#include "stages/assemble/subject_codes.h"
 #include "stages/assemble/table_title.h"
 #include "stages/clean/ink_glyphs.h"
 #include "stages/clean/page_cleanup.h"
@@ -306,6 +307,7 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
   for (const auto& grid : detection.tables) {
     tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, &label_fixes));
     mend_list_numbers(tables.back());
+    for (LabelFix& fix : mend_subjects_by_code(tables.back())) label_fixes.push_back(std::move(fix));
     for (size_t i = 0; i < grid.cells.size(); ++i)
       if (!tables.back().cells[i].text.empty())
         work.debug.ocr_crops.push_back({grid.cell_rect(grid.cells[i]), tables.back().cells[i].confidence});

@@ -91,7 +91,9 @@ int main(int argc, char** argv) {
             "LIST, one per line")
         ->required();
     command->add_option("--pages", pages, "Pages of each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
-    command->add_option("-j,--jobs", jobs, "Worker threads (default: all cores)")->check(CLI::Range(1, 256));
+    command
+        ->add_option("-j,--jobs", jobs, "Threads at work, OpenCV's own loops included (default: all cores)")
+        ->check(CLI::Range(1, 256));
     command->add_option("--dpi", dpi, "Resolution pages are drawn at to find rulings")
         ->capture_default_str()
         ->check(CLI::Range(50.0, 600.0));
