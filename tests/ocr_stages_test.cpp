@@ -209,14 +209,16 @@ TEST(CellImage, StackedDigitsAreLaidOnOneLine) {
   EXPECT_GT(image.gray.cols, image.glyph_height * 3);      // ...and four glyphs wide
 }
 
+// A "王" 28 px square at (x, y): wide strokes, so text.
+void draw_wang(cv::Mat& page, int x, int y) {
+  for (int bar : {y, y + 13, y + 26})
+    cv::rectangle(page, {x, bar}, {x + 28, bar + 2}, cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, {x + 13, y}, {x + 15, y + 28}, cv::Scalar(0), cv::FILLED);
+}
+
 TEST(CellImage, StackedCharactersAreLaidOnOneLine) {
   cv::Mat page(300, 200, CV_8UC1, cv::Scalar(255));
-  for (int k = 0; k < 3; ++k) {  // three stacked "王": wide strokes, so text
-    const int y = 60 + 50 * k;
-    for (int bar : {y, y + 13, y + 26})
-      cv::rectangle(page, {84, bar}, {112, bar + 2}, cv::Scalar(0), cv::FILLED);
-    cv::rectangle(page, {97, y}, {99, y + 28}, cv::Scalar(0), cv::FILLED);
-  }
+  for (int k = 0; k < 3; ++k) draw_wang(page, 84, 60 + 50 * k);  // three stacked
   CellImage image = prepare_cell_image(page, binarize_page(page), {60, 40, 140, 230}, k300);
   ASSERT_FALSE(image.blank);
   EXPECT_EQ(image.script, LineScript::kText);
@@ -227,14 +229,9 @@ TEST(CellImage, StackedCharactersAreLaidOnOneLine) {
 }
 
 TEST(CellImage, ARuleStubInACornerIsNotText) {
-  auto wang = [](cv::Mat& page, int x, int y) {  // "王": wide strokes, so text
-    for (int bar : {y, y + 13, y + 26})
-      cv::rectangle(page, {x, bar}, {x + 28, bar + 2}, cv::Scalar(0), cv::FILLED);
-    cv::rectangle(page, {x + 13, y}, {x + 15, y + 28}, cv::Scalar(0), cv::FILLED);
-  };
   cv::Mat page = ruled_cell([&](cv::Mat& p) {
-    wang(p, 60, 72);
-    wang(p, 96, 72);
+    draw_wang(p, 60, 72);
+    draw_wang(p, 96, 72);
     cv::rectangle(p, {220, 58}, {232, 59}, cv::Scalar(0), cv::FILLED);  // a stub up and to the right
   });
   CellImage image = prepare_cell_image(page, binarize_page(page), kCell, k300);
@@ -245,7 +242,7 @@ TEST(CellImage, ARuleStubInACornerIsNotText) {
   // A dash in the text's column, on a line of its own: 一 stacked over 王 in a narrow column.
   cv::Mat column = ruled_column([&](cv::Mat& p) {
     cv::rectangle(p, {56, 70}, {82, 71}, cv::Scalar(0), cv::FILLED);
-    wang(p, 55, 100);
+    draw_wang(p, 55, 100);
   });
   CellImage stacked = prepare_cell_image(column, binarize_page(column), kColumn, k300);
   EXPECT_EQ(stacked.lines, 2);
@@ -253,13 +250,8 @@ TEST(CellImage, ARuleStubInACornerIsNotText) {
 
 TEST(CellImage, TextWrappedOverLinesIsAlsoLaidOnOne) {
   cv::Mat page(300, 260, CV_8UC1, cv::Scalar(255));
-  auto wang = [&](int x, int y) {  // "王": wide strokes, so text
-    for (int bar : {y, y + 13, y + 26})
-      cv::rectangle(page, {x, bar}, {x + 28, bar + 2}, cv::Scalar(0), cv::FILLED);
-    cv::rectangle(page, {x + 13, y}, {x + 15, y + 28}, cv::Scalar(0), cv::FILLED);
-  };
-  for (int k = 0; k < 4; ++k) wang(50 + 36 * k, 60);   // 王王王王
-  for (int k = 0; k < 2; ++k) wang(50 + 36 * k, 100);  // 王王
+  for (int k = 0; k < 4; ++k) draw_wang(page, 50 + 36 * k, 60);   // 王王王王
+  for (int k = 0; k < 2; ++k) draw_wang(page, 50 + 36 * k, 100);  // 王王
   CellImage image = prepare_cell_image(page, binarize_page(page), {40, 40, 220, 150}, k300);
   ASSERT_FALSE(image.blank);
   EXPECT_EQ(image.script, LineScript::kText);

@@ -352,7 +352,7 @@ CellImage prepare_cell_image(const cv::Mat& gray, const cv::Mat& ink, const Imag
     // A number or word broken over lines by a narrow column: lay the lines side by side on one
     // line, so the recognizer reads one number or word instead of guessing at lone glyphs.
     const int pitch = number ? tall / 6 : tall / 4;
-    int width = 0, height = tall;  // a wrapped line may be taller than its tallest blob: 一 beside 兰
+    int width = 0, height = tall;  // a line of text may be taller than its tallest blob
     for (const auto& line : lines) {
       width += bounds(line).width + pitch;
       if (!number) height = std::max(height, bounds(line).height);
