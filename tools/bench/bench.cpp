@@ -62,7 +62,7 @@ struct StageRun {
 // Every page of every input, shared out among `workers` threads as each becomes free. Each worker
 // has a one-thread arena for the stages' own parallel loops (cell OCR), and no TBB worker thread
 // may help OpenCV's, so each worker's figures are one core's. With two workers the cores share
-// caches and memory: a stage that slows down then is bound by memory, not by its arithmetic.
+// caches and memory: a stage that slows down then waits on what they share, not on its arithmetic.
 StageRun time_stages(const std::vector<fs::path>& pdfs, const gridlift::ExtractOptions& options,
                      int workers) {
   std::vector<std::pair<size_t, int>> pages;  // (document, page)
