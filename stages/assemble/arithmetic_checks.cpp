@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "stages/export/table_grid_text.h"
+#include "stages/read/standard_labels.h"
 
 namespace gridlift {
 namespace {
@@ -16,11 +17,6 @@ std::string without_spaces(const std::string& s) {
   for (char c : s)
     if (c != ' ') out += c;
   return out;
-}
-
-bool is_code(const std::string& s) {
-  static const std::regex kCode(R"(^\d{3}(\d{2}){0,2}$)");
-  return std::regex_match(s, kCode);
 }
 
 bool within_rounding(long long sum, long long total, size_t addends) {
@@ -56,7 +52,7 @@ std::vector<int> amount_columns(const Grid& g, int first_body_row) {
 // Columns holding 科目编码. Tables such as 基本支出决算明细表 set several code / name / amount groups
 // side by side.
 std::vector<int> code_columns(const Grid& g, int first_body_row) {
-  return columns_where(g, first_body_row, 2, is_code);
+  return columns_where(g, first_body_row, 2, is_subject_code);
 }
 
 // First row holding an amount: rows above it are the header.
@@ -187,16 +183,16 @@ std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table) {
     auto code = [&](int r) { return g[static_cast<size_t>(r)][static_cast<size_t>(cc)]; };
     size_t top_level = 99;
     for (int r = body; r < rows; ++r)
-      if (is_code(code(r))) top_level = std::min(top_level, code(r).size());
+      if (is_subject_code(code(r))) top_level = std::min(top_level, code(r).size());
     for (int r = body; r < rows; ++r) {
       const std::string parent = code(r);
       std::vector<int> children;
-      if (is_code(parent)) {
+      if (is_subject_code(parent)) {
         for (int k = r + 1; k < rows && (code(k).empty() || code(k).rfind(parent, 0) == 0); ++k)
           if (code(k).size() == parent.size() + 2) children.push_back(k);
       } else if (labelled_total(g[static_cast<size_t>(r)], group.empty() ? 0 : group.front())) {
         for (int k = body; k < rows; ++k)
-          if (is_code(code(k)) && code(k).size() == top_level) children.push_back(k);
+          if (is_subject_code(code(k)) && code(k).size() == top_level) children.push_back(k);
       }
       if (children.empty()) continue;
       for (int c : group) {

@@ -14,14 +14,6 @@ namespace {
 // Digits read surely score this or more (cell_ocr.cpp); a code read so is not overruled by a name.
 constexpr double kSureDigits = 0.95;
 
-// A name as compared: spaces dropped, parentheses full-width.
-std::u32string comparable(std::string_view text) {
-  std::u32string out;
-  for (char32_t cp : code_points(text))
-    if (!is_space(cp)) out.push_back(cp == U'(' ? U'（' : cp == U')' ? U'）' : cp);
-  return out;
-}
-
 struct Vocabulary {
   std::map<std::string, std::set<std::u32string>> names_of_code;
   std::map<std::u32string, std::set<std::string>> codes_of_subject;
@@ -32,7 +24,7 @@ const Vocabulary& vocabulary() {
   static const Vocabulary* const v = [] {
     auto* out = new Vocabulary;
     for (const auto& label : standard_labels()) {
-      const std::u32string name = comparable(label.name);
+      const std::u32string name = comparable_label(label.name);
       out->labels.insert(name);
       if (label.code.empty()) continue;
       out->names_of_code[std::string(label.code)].insert(name);
@@ -41,11 +33,6 @@ const Vocabulary& vocabulary() {
     return out;
   }();
   return *v;
-}
-
-bool is_code(const std::string& text) {
-  return (text.size() == 3 || text.size() == 5 || text.size() == 7) &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool has_chinese(const std::string& text) {
@@ -115,7 +102,7 @@ std::vector<LabelFix> mend_subjects_by_code(Table& table) {
   std::vector<LabelFix> fixes;
   for (size_t i = 0; i < table.cells.size(); ++i) {
     Cell& code_cell = table.cells[i];
-    if (!is_code(code_cell.text)) continue;
+    if (!is_subject_code(code_cell.text)) continue;
     Cell* name_cell = nullptr;
     size_t name_index = 0;
     for (auto it = at.upper_bound({code_cell.row, code_cell.col});
@@ -127,7 +114,7 @@ std::vector<LabelFix> mend_subjects_by_code(Table& table) {
       }
     if (!name_cell) continue;
 
-    const std::u32string name = comparable(name_cell->text);
+    const std::u32string name = comparable_label(name_cell->text);
     if (const auto subject = v.codes_of_subject.find(name); subject != v.codes_of_subject.end()) {
       if (subject->second.count(code_cell.text) || code_cell.confidence >= kSureDigits) continue;
       if (std::string code = code_a_digit_off(code_cell.text, subject->second); !code.empty()) {

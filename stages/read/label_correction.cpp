@@ -36,9 +36,7 @@ const std::map<size_t, std::map<std::u32string, bool>>& labels_by_length() {
   static const auto* const by_length = [] {
     auto* m = new std::map<size_t, std::map<std::u32string, bool>>;
     for (const auto& label : standard_labels()) {
-      std::u32string name;
-      for (char32_t cp : code_points(label.name))
-        if (!is_space(cp)) name.push_back(full_width_parenthesis(cp));
+      std::u32string name = comparable_label(label.name);
       bool& subject = (*m)[name.size()][std::move(name)];
       subject = subject || !label.code.empty();
     }

@@ -1,5 +1,9 @@
 #include "stages/read/standard_labels.h"
 
+#include <algorithm>
+
+#include "models/unicode.h"
+
 namespace gridlift {
 namespace {
 
@@ -376,6 +380,18 @@ constexpr StandardLabel kLabels[] = {
 
 std::span<const StandardLabel> standard_labels() {
   return kLabels;
+}
+
+std::u32string comparable_label(std::string_view text) {
+  std::u32string out;
+  for (char32_t cp : code_points(text))
+    if (!is_space(cp)) out.push_back(cp == U'(' ? U'（' : cp == U')' ? U'）' : cp);
+  return out;
+}
+
+bool is_subject_code(const std::string& text) {
+  return (text.size() == 3 || text.size() == 5 || text.size() == 7) &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace gridlift

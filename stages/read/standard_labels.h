@@ -6,6 +6,7 @@
 // one character is most likely one of them (see label_correction.h).
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace gridlift {
@@ -18,5 +19,11 @@ struct StandardLabel {
 //! Subjects by code (some codes twice: names the standard changed over the years), then table
 //! labels without a code.
 std::span<const StandardLabel> standard_labels();
+
+//! A label as labels are compared: spaces dropped, parentheses made full-width.
+std::u32string comparable_label(std::string_view text);
+
+//! Whether `text` has the shape of a subject's code: 3, 5 or 7 digits (类, 款, 项).
+bool is_subject_code(const std::string& text);
 
 }  // namespace gridlift
