@@ -192,6 +192,10 @@ DocumentResult document_from_json(const nlohmann::json& j) {
 
 namespace {
 
+// Text from a PDF or a file name that is not UTF-8 is written with U+FFFD for its bad bytes rather
+// than failing the document.
+constexpr auto kReplaceBadUtf8 = nlohmann::json::error_handler_t::replace;
+
 // `text` with `indent` put before every line after the first.
 void write_indented(std::ostream& out, const std::string& text, const std::string& indent) {
   size_t start = 0;
@@ -213,21 +217,22 @@ void write_document_json(std::ostream& out, const DocumentResult& doc) {
   header["sha256"] = doc.sha256;
   out << "{\n";
   for (const auto& [key, value] : header.items())
-    out << "  " << ojson(key).dump() << ": " << value.dump() << ",\n";
+    out << "  " << ojson(key).dump(-1, ' ', false, kReplaceBadUtf8) << ": "
+        << value.dump(-1, ' ', false, kReplaceBadUtf8) << ",\n";
   if (doc.pages.empty()) {
     out << "  \"pages\": [],\n";
   } else {
     out << "  \"pages\": [\n    ";
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       if (i > 0) out << ",\n    ";
-      write_indented(out, page_json(doc.pages[i]).dump(2), "    ");
+      write_indented(out, page_json(doc.pages[i]).dump(2, ' ', false, kReplaceBadUtf8), "    ");
     }
     out << "\n  ],\n";
   }
   DocumentResult checks_only;
   checks_only.checks = doc.checks;
   out << "  \"checks\": ";
-  write_indented(out, to_json(checks_only)["checks"].dump(2), "  ");
+  write_indented(out, to_json(checks_only)["checks"].dump(2, ' ', false, kReplaceBadUtf8), "  ");
   out << "\n}\n";
 }
 

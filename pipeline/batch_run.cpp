@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <unistd.h>
 
 #include <spdlog/spdlog.h>
@@ -17,10 +18,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "models/printable_text.h"
+#include "pipeline/batch_lock.h"
 #include "pipeline/batch_progress.h"
 #include "pipeline/file_digest.h"
 #include "pipeline/worker_process.h"
 #include "stages/export/output_files.h"
+#include "stages/input_error.h"
+#include "stages/load/pdf_document.h"
 
 namespace gridlift {
 namespace {
@@ -28,6 +33,31 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::atomic<int> stop_signal{0};
+
+// A path travels to the worker as hex bytes: a file name need not be UTF-8, and JSON carries
+// only UTF-8 (replacing the bad bytes would name another file).
+std::string hex_bytes(const std::string& bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned char c : bytes) {
+    hex += kDigits[c >> 4];
+    hex += kDigits[c & 15];
+  }
+  return hex;
+}
+
+std::string from_hex_bytes(const std::string& hex) {
+  auto value = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    throw std::invalid_argument("bad hex digit in a worker request");
+  };
+  if (hex.size() % 2 != 0) throw std::invalid_argument("odd hex length in a worker request");
+  std::string bytes;
+  for (size_t i = 0; i < hex.size(); i += 2)
+    bytes += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
+  return bytes;
+}
 
 extern "C" void remember_stop_signal(int signal) {
   stop_signal = signal;
@@ -119,17 +149,24 @@ class Batch {
     ManifestEntry entry;
     entry.path = input.path.string();
     entry.name = input.output_name;
-    if (auto clash = names_.claim(input.output_name, entry.path); !clash.empty()) {
+    const std::string shown = printable_text(entry.path);
+    if (auto clash = names_.claim(input.output_name, shown); !clash.empty()) {
       entry.status = "failed";
-      entry.error = entry.path + ": " + clash;
+      entry.error = shown + ": " + clash;
       record(entry);
       return;
     }
     try {
+      check_input_file(input.path);  // a pipe named .pdf would block the digest below
       entry.sha256 = sha256_of_file(input.path);
+    } catch (const InputError& e) {
+      entry.status = "failed";
+      entry.error = e.what();
+      record(entry);
+      return;
     } catch (const std::exception& e) {
       entry.status = "failed";
-      entry.error = entry.path + ": " + e.what();
+      entry.error = shown + ": " + e.what();
       record(entry);
       return;
     }
@@ -143,8 +180,9 @@ class Batch {
       return;
     }
     remove_partial_outputs(options_.output_folder, entry.name);
-    const std::string request = nlohmann::json{{"path", entry.path}, {"name", entry.name}}.dump(
-        -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    const std::string request =
+        nlohmann::json{{"path_hex", hex_bytes(entry.path)}, {"name", entry.name}}.dump(
+            -1, ' ', false, nlohmann::json::error_handler_t::replace);
     // An idle worker may have died since its last document (the OOM killer, an operator): one
     // fresh worker is tried before the document is given up.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -152,7 +190,7 @@ class Batch {
         if (!slot.worker) slot.worker = std::make_unique<WorkerProcess>(options_.worker_command);
       } catch (const std::exception& e) {
         entry.status = "failed";
-        entry.error = entry.path + ": " + e.what();
+        entry.error = shown + ": " + e.what();
         record(entry);
         return;
       }
@@ -165,7 +203,7 @@ class Batch {
       slot.worker.reset();
     }
     entry.status = "failed";
-    entry.error = entry.path + ": no worker could be started to read it";
+    entry.error = shown + ": no worker could be started to read it";
     record(entry);
   }
 
@@ -202,7 +240,7 @@ class Batch {
       entry.error = reply.value("error", "");
     } catch (const std::exception& e) {
       entry.status = "failed";
-      entry.error = entry.path + ": the worker's answer was unreadable (" + e.what() + ")";
+      entry.error = printable_text(entry.path) + ": the worker's answer was unreadable (" + e.what() + ")";
     }
     slot.document.reset();
     record(entry);
@@ -217,7 +255,7 @@ class Batch {
     slot.document.reset();
     entry.seconds = std::chrono::duration<double>(Clock::now() - slot.started).count();
     entry.status = status;
-    entry.error = entry.path + ": " + why;
+    entry.error = printable_text(entry.path) + ": " + why;
     remove_partial_outputs(options_.output_folder, entry.name);
     record(entry);
   }
@@ -262,8 +300,8 @@ class Batch {
       summary_.tables += entry.tables;
       finished_.push_back(entry);
       progress_.document_finished(entry.pages, false);
-      spdlog::debug("{}: {} pages, {} tables ({:.2f} s)", entry.path, entry.pages, entry.tables,
-                    entry.seconds);
+      spdlog::debug("{}: {} pages, {} tables ({:.2f} s)", printable_text(entry.path), entry.pages,
+                    entry.tables, entry.seconds);
     } else if (entry.status == "skipped") {
       ++summary_.skipped;
       progress_.document_skipped();
@@ -309,12 +347,18 @@ std::filesystem::path manifest_path(const std::filesystem::path& folder, const S
 
 BatchSummary run_batch(const std::vector<InputDocument>& inputs, const BatchOptions& options) {
   ensure_writable_folder(options.output_folder);
+  const BatchLock lock(manifest_path(options.output_folder, options.shard));
   BatchSignals signals;
   Batch batch(inputs, options);
   return batch.run();
 }
 
-int serve_batch_requests(const RunOptions& run) {
+int serve_batch_requests(const RunOptions& run, pid_t parent) {
+  // A worker dies with its batch: a parent killed with -9 closes no pipe the worker is reading
+  // while it works on a document, and an orphan would write outputs no manifest records, ignore
+  // --timeout and race a --resume. If the parent died before this line, it is gone already.
+  ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (parent > 0 && ::getppid() != parent) return 1;
   // Replies travel on the real stdout; anything a library prints to stdout goes to stderr
   // instead, where it cannot break a reply line.
   const int replies = ::dup(STDOUT_FILENO);
@@ -325,7 +369,8 @@ int serve_batch_requests(const RunOptions& run) {
     nlohmann::json reply;
     try {
       auto request = nlohmann::json::parse(line);
-      const InputDocument input{request.at("path").get<std::string>(), request.at("name").get<std::string>()};
+      const InputDocument input{from_hex_bytes(request.at("path_hex").get<std::string>()),
+                                request.at("name").get<std::string>()};
       inject_fault(input.path.string());
       RunSummary summary = run_extraction(std::vector<InputDocument>{input}, run);
       reply = {{"status", summary.documents_done == 1 ? "ok" : "failed"},

@@ -9,6 +9,8 @@
 //     sha256 -> done before? (skipped) -> a free worker -> request line -> reply line or death
 //     or timeout -> manifest line (fsync'ed) -> progress
 
+#include <sys/types.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -50,11 +52,13 @@ std::filesystem::path manifest_path(const std::filesystem::path& folder, const S
 //! written (before any work); every document's own failure is recorded and reported instead.
 BatchSummary run_batch(const std::vector<InputDocument>& inputs, const BatchOptions& options);
 
-//! The worker's side: reads requests {"path": P, "name": N} from stdin, one per line, extracts
+//! The worker's side, started by the batch `parent` (0: by anyone): dies with it (SIGKILL when the
+//! parent ends), and returns at once if `parent` is gone already. Reads requests
+//! {"path_hex": P, "name": N} (P: the path's bytes in hex) from stdin, one per line, extracts
 //! each with `run` (one thread, outputs in run.output_folder) and answers each on stdout with
 //! {"status": "ok"|"failed", "pages": n, "tables": n, "error": "..."}. Returns at end of input.
 //! Test-only fault injection: GRIDLIFT_TEST_FAULT=abort:TEXT or hang:TEXT makes the worker abort,
 //! or hang, on a document whose path contains TEXT.
-int serve_batch_requests(const RunOptions& run);
+int serve_batch_requests(const RunOptions& run, pid_t parent);
 
 }  // namespace gridlift

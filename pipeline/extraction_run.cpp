@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "models/document_json.h"
+#include "models/printable_text.h"
 #include "pipeline/document_cache.h"
 #include "pipeline/file_digest.h"
 #include "pipeline/report_spool.h"
@@ -35,11 +36,13 @@ using Clock = std::chrono::steady_clock;
 struct DocumentJob {
   size_t ordinal = 0;  //!< 1-based position among the inputs, for progress lines
   std::filesystem::path path;
+  std::string shown;  //!< `path` as messages print it (printable_text)
   std::string stem;
   DocumentResult result;
   std::vector<int> page_indexes;  //!< 0-based pages to process
   size_t received = 0;
   std::vector<std::string> errors;  //!< pages that failed
+  std::string output_error;         //!< why an output asked for cannot be complete (the report's spool)
   Clock::time_point started = Clock::now();
   FontChecks fonts;                          //!< shared by the threads reading its pages
   std::vector<ReportPageNote> report_notes;  //!< with --report: one per page in result.pages
@@ -60,8 +63,12 @@ struct PageOutcome {
   std::string report_image;  //!< with --report: the page's overlay, encoded
 };
 
-// True when `folder/stem.json` already holds a result for a file with this content.
-bool already_done(const std::filesystem::path& folder, const std::string& stem, const std::string& sha256) {
+// True when `folder/stem.json` already holds a result for a file with this content, and every other
+// output asked for is there too (a report that a full disk stopped makes the document not done).
+bool already_done(const std::filesystem::path& folder, const std::string& stem, const std::string& sha256,
+                  bool report) {
+  std::error_code ec;
+  if (report && !std::filesystem::is_regular_file(folder / (stem + ".report.html"), ec)) return false;
   std::ifstream in(folder / (stem + ".json"));
   if (!in) return false;
   try {
@@ -92,32 +99,32 @@ class TaskSource {
     auto job = std::make_shared<DocumentJob>();
     job->ordinal = i + 1;
     job->path = inputs_[i].path;
+    job->shown = printable_text(job->path.string());
     job->stem = inputs_[i].output_name;
     try {
-      if (auto clash = output_names_.claim(job->stem, job->path.string()); !clash.empty()) {
-        throw InputError(job->path.string(), clash);
+      if (auto clash = output_names_.claim(job->stem, job->shown); !clash.empty()) {
+        throw InputError(job->shown, clash);
       }
       auto doc = open_pdf(job->path);
-      job->result.source = job->path.filename().string();
+      job->result.source = valid_utf8(job->path.filename().string());
       try {
         job->result.sha256 = sha256_of_file(job->path);
       } catch (const std::exception& e) {
-        throw InputError(job->path.string(), e.what());
+        throw InputError(job->shown, e.what());
       }
       if (options_.resume && options_.write_results &&
-          already_done(options_.output_folder, job->stem, job->result.sha256)) {
+          already_done(options_.output_folder, job->stem, job->result.sha256, options_.report)) {
         spdlog::info("[{}/{}] {}: already extracted, skipped (--resume)", job->ordinal, inputs_.size(),
-                     job->path.string());
+                     job->shown);
         ++summary_.documents_skipped;
         return nullptr;
       }
       job->page_indexes = options_.pages.resolve(doc->pages());
       if (job->page_indexes.empty()) {
-        throw InputError(job->path.string(),
+        throw InputError(job->shown,
                          "--pages selects no page of its " + std::to_string(doc->pages()) + " pages");
       }
-      spdlog::debug("{}: {} pages, extracting {}", job->path.string(), doc->pages(),
-                    job->page_indexes.size());
+      spdlog::debug("{}: {} pages, extracting {}", job->shown, doc->pages(), job->page_indexes.size());
       return job;
     } catch (const InputError& e) {
       spdlog::error("{}", e.what());
@@ -156,7 +163,7 @@ class DocumentWriter {
         try {
           job.report_images.append(outcome.report_image);
         } catch (const std::exception& e) {
-          job.errors.push_back("page " + std::to_string(job.result.pages.back().page) + ": " + e.what());
+          if (job.output_error.empty()) job.output_error = e.what();
         }
       }
     } else {
@@ -165,7 +172,7 @@ class DocumentWriter {
     if (++job.received == job.page_indexes.size()) {
       finish(job);
     } else if (job.received % kProgressEvery == 0) {
-      spdlog::info("[{}/{}] {}: {}/{} pages", job.ordinal, total_, job.path.string(), job.received,
+      spdlog::info("[{}/{}] {}: {}/{} pages", job.ordinal, total_, job.shown, job.received,
                    job.page_indexes.size());
     }
   }
@@ -176,8 +183,7 @@ class DocumentWriter {
     for (const auto& page : job.result.pages)
       for (const auto& t : page.tables)
         if (t.continues)
-          spdlog::debug("{} {}: continues {} (same columns, no caption)", job.path.string(), t.id,
-                        *t.continues);
+          spdlog::debug("{} {}: continues {} (same columns, no caption)", job.shown, t.id, *t.continues);
     DocumentChecks checked = check_document(job.result.pages);
     std::string failed_checks;
     size_t failed = 0;
@@ -191,25 +197,32 @@ class DocumentWriter {
       spdlog::warn(
           "{}: {} of {} arithmetic checks do not add up ({}{}): a misread or misprinted cell, or a table "
           "continued where gridlift did not see it; see \"checks\" in the JSON",
-          job.path.string(), failed, job.result.checks.size(), failed_checks, failed > 3 ? ", …" : "");
+          job.shown, failed, job.result.checks.size(), failed_checks, failed > 3 ? ", …" : "");
     if (checked.spanning_page_breaks > 0)
-      spdlog::debug("{}: {} arithmetic checks span a page break and are not listed", job.path.string(),
+      spdlog::debug("{}: {} arithmetic checks span a page break and are not listed", job.shown,
                     checked.spanning_page_breaks);
     size_t tables = 0;
     for (const auto& p : job.result.pages) tables += p.tables.size();
+    // The JSON goes last: its presence says every output asked for is written. A document whose
+    // outputs cannot all be written (a full disk) leaves none of them.
     try {
-      if (options_.write_results) write_outputs(job.result, options_.output_folder, job.stem);
-      if (options_.report)
+      if (!job.output_error.empty()) throw std::runtime_error(job.output_error);
+      if (options_.write_results) write_table_files(job.result, options_.output_folder, job.stem);
+      if (options_.report) {
+        make_output_folders(options_.output_folder, std::filesystem::path(job.stem).parent_path());
         write_html_report(
             job.result, job.report_notes, [&](size_t i) { return job.report_images.read(i); },
             options_.output_folder / (job.stem + ".report.html"));
+      }
+      if (options_.write_results) write_result_json(job.result, options_.output_folder, job.stem);
     } catch (const std::exception& e) {
-      fail(job, e.what());
+      remove_outputs(options_.output_folder, job.stem);
+      fail(job, job.shown + ": not written, " + e.what());
       return;
     }
     double seconds = std::chrono::duration<double>(Clock::now() - job.started).count();
     if (!job.errors.empty()) {
-      fail(job, job.path.string() + ": " + std::to_string(job.errors.size()) + " page(s) failed (" +
+      fail(job, job.shown + ": " + std::to_string(job.errors.size()) + " page(s) failed (" +
                     job.errors.front() + "); the others were written");
       return;
     }
@@ -217,7 +230,7 @@ class DocumentWriter {
     const auto written = options_.write_results ? options_.output_folder / (job.stem + ".json")
                          : options_.report      ? options_.output_folder / (job.stem + ".report.html")
                                                 : options_.overlay_folder;
-    spdlog::info("[{}/{}] {}: {} pages, {} tables -> {} ({:.2f} s)", job.ordinal, total_, job.path.string(),
+    spdlog::info("[{}/{}] {}: {} pages, {} tables -> {} ({:.2f} s)", job.ordinal, total_, job.shown,
                  job.result.pages.size(), tables, written.string(), seconds);
   }
 
@@ -275,13 +288,13 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
       try {
         const auto& doc = caches.local().get(task.document->path);
         outcome.work = process_page(doc, task.page_index, extract, &task.document->fonts);
-        spdlog::debug("{} page {}: {}", task.document->path.string(), task.page_index + 1,
+        spdlog::debug("{} page {}: {}", task.document->shown, task.page_index + 1,
                       outcome.work->debug.decision);
         for (const auto& t : outcome.work->result.tables) {
           auto spans = std::count_if(t.cells.begin(), t.cells.end(),
                                      [](const Cell& c) { return c.row_span > 1 || c.col_span > 1; });
-          spdlog::debug("{} {}: {} rows x {} columns, {} spanning cells, title \"{}\"",
-                        task.document->path.string(), t.id, t.n_rows, t.n_cols, spans, t.title);
+          spdlog::debug("{} {}: {} rows x {} columns, {} spanning cells, title \"{}\"", task.document->shown,
+                        t.id, t.n_rows, t.n_cols, spans, t.title);
         }
         const PageWork& work = *outcome.work;
         if (!options.overlay_folder.empty())

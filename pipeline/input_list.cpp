@@ -3,16 +3,19 @@
 #include <algorithm>
 #include <fstream>
 
-#include "stages/export/output_files.h"
+#include "stages/export/output_name.h"
 
 namespace gridlift {
 namespace {
 
+// By the name's ending, as a user means "*.pdf": ".pdf" alone counts too, and so does a link,
+// a special file or a folder named so; what they are is the run's to report, not to hide.
 bool is_pdf_name(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
+  std::string name = p.filename().string();
+  if (name.size() < 4) return false;
+  std::transform(name.begin(), name.end(), name.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext == ".pdf";
+  return name.compare(name.size() - 4, 4, ".pdf") == 0;
 }
 
 }  // namespace
@@ -43,15 +46,20 @@ std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path
       continue;
     }
     std::vector<fs::path> found;
+    // Links to folders are not followed (no loops, no walking out of the tree); a link named
+    // *.pdf is an input whatever it points at, so a broken one is reported, not dropped.
     for (auto it =
              fs::recursive_directory_iterator(argument, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-      if (it->is_regular_file(ec) && is_pdf_name(it->path())) found.push_back(it->path());
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      std::error_code kind;
+      const bool folder = it->is_directory(kind) && !it->is_symlink(kind);
+      if (!folder && is_pdf_name(it->path())) found.push_back(it->path());
+    }
     std::sort(found.begin(), found.end());
     for (const auto& pdf : found) {
-      fs::path relative = fs::relative(pdf, argument, ec);
-      fs::path name = relative.parent_path() / output_stem(relative);
-      out.push_back({pdf, name.generic_string()});
+      // Named by where the file sits in the folder, never by where a link leads (fs::relative
+      // would resolve links, and a link's target may lie anywhere).
+      out.push_back({pdf, output_name_below(pdf.lexically_relative(argument))});
     }
   }
   return out;

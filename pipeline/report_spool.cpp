@@ -20,7 +20,8 @@ void ReportSpool::append(const std::string& image) {
   if (std::fseek(file_, 0, SEEK_END) != 0) throw std::runtime_error("report image spool: seek failed");
   const long offset = std::ftell(file_);
   if (std::fwrite(image.data(), 1, image.size(), file_) != image.size())
-    throw std::runtime_error("report image spool: write failed (disk full?)");
+    throw std::runtime_error(std::string("cannot keep the report's page images in a temporary file (") +
+                             std::strerror(errno) + ")");
   extents_.back() = {offset, image.size()};
 }
 

@@ -190,8 +190,7 @@ void write_overlay_png(const cv::Mat& image, const std::filesystem::path& folder
   const auto path = folder / (stem + name);
   std::vector<uchar> png;
   if (!cv::imencode(".png", image, png)) throw std::runtime_error(path.string() + ": cannot encode overlay");
-  std::error_code ec;
-  std::filesystem::create_directories(path.parent_path(), ec);
+  make_output_folders(folder, std::filesystem::path(stem).parent_path());
   write_file_atomically(path, std::string(png.begin(), png.end()));
 }
 

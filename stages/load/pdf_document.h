@@ -10,7 +10,13 @@
 
 namespace gridlift {
 
-//! Opens `path`. Throws InputError for a missing, empty, non-PDF, corrupt, encrypted or pageless file.
+//! Checks that `path` is a regular, non-empty, readable file (links followed) and returns its size.
+//! Throws InputError naming it otherwise: missing, a dangling or looping link, a folder, a pipe or
+//! device (which would block whoever read it), empty, unreadable. Opens nothing but the file.
+std::uintmax_t check_input_file(const std::filesystem::path& path);
+
+//! Opens `path`. Throws InputError for a missing, empty, non-PDF, damaged, encrypted or pageless file
+//! (see check_input_file for the rest).
 std::unique_ptr<poppler::document> open_pdf(const std::filesystem::path& path);
 
 //! Routes poppler's own error chatter to spdlog at debug level instead of stderr. Call once.

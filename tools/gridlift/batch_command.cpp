@@ -52,7 +52,8 @@ int run_batch_command(const BatchCommand& command) {
     std::cerr << "gridlift: cannot find its own program to start workers (" << ec.message() << ")\n";
     return code(ExitCode::kInternal);
   }
-  options.worker_command = {self.string(), "batch-worker", "-o", command.output};
+  options.worker_command = {self.string(),  "batch-worker", "-o",
+                            command.output, "--parent-pid", std::to_string(::getpid())};
   options.worker_command.insert(options.worker_command.end(), command.worker_arguments.begin(),
                                 command.worker_arguments.end());
   if (command.max_pages_in_flight > 0) {
@@ -76,9 +77,9 @@ int run_batch_command(const BatchCommand& command) {
   return code(summary.failed + summary.timed_out > 0 ? ExitCode::kSomeFailed : ExitCode::kOk);
 }
 
-int run_batch_worker(const RunOptions& run) {
+int run_batch_worker(const RunOptions& run, int parent_pid) {
   spdlog::set_level(spdlog::level::off);  // the parent reports every outcome
-  return serve_batch_requests(run);
+  return serve_batch_requests(run, static_cast<pid_t>(parent_pid));
 }
 
 int run_manifest_merge(const std::vector<std::string>& manifests, const std::string& output) {

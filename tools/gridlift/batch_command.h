@@ -25,7 +25,7 @@ struct BatchCommand {
 int run_batch_command(const BatchCommand& command);
 
 //! The worker side; `run` holds the extraction options. Returns the process exit status.
-int run_batch_worker(const RunOptions& run);
+int run_batch_worker(const RunOptions& run, int parent_pid);
 
 //! Joins manifests (of shards, or of several runs) into `output`: the standing entry per
 //! document, sorted by name; prints the totals. Returns the process exit status.

@@ -8,9 +8,12 @@
 #include <tbb/version.h>
 #include <opencv2/core/utility.hpp>
 
+#include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
+#include "models/printable_text.h"
 #include "pipeline/allocator_tuning.h"
 #include "pipeline/exit_code.h"
 #include "pipeline/extraction_run.h"
@@ -52,6 +55,20 @@ constexpr const char* kExamples =
     "2 bad command line; 3 output folder not writable; 4 internal error; 130 batch interrupted (resume "
     "it).\n";
 
+// A file named like an option ("-x.pdf") is taken for one; say how to name it instead.
+void explain_option_like_file_names(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    if (argument == "--") return;
+    if (argument.size() > 1 && argument[0] == '-' && std::filesystem::exists(argument))
+      std::cerr << "gridlift: " << gridlift::printable_text(argument)
+                << " is a file, but starts with '-' like an option: put -- before it (gridlift extract -o "
+                   "out -- "
+                << gridlift::printable_text(argument) << ") or write ./" << gridlift::printable_text(argument)
+                << "\n";
+  }
+}
+
 void set_verbosity(int verbose, bool quiet) {
   auto logger = spdlog::stderr_color_mt("gridlift");
   logger->set_pattern("%^%l%$: %v");
@@ -62,6 +79,9 @@ void set_verbosity(int verbose, bool quiet) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A write past a file-size limit then fails with EFBIG, named in a message like a full disk,
+  // instead of killing the process mid-document.
+  std::signal(SIGXFSZ, SIG_IGN);
   gridlift::restart_with_single_threaded_openmp(argv);
   gridlift::keep_freed_page_images_for_reuse();
   CLI::App app{kDescription, "gridlift"};
@@ -158,6 +178,9 @@ int main(int argc, char** argv) {
       "after Ctrl-C, SIGTERM or a kill, --resume finishes the rest");
   add_reading_options(batch);
   batch->add_option("-o,--output", output, "Output folder, created if missing")->required();
+  batch->add_flag("--report", report,
+                  "Also write NAME.report.html for each document (see `gridlift extract --help`); a document "
+                  "is done only when its report is written too");
   batch->add_flag("--resume", resume,
                   "Skip documents the manifest records as done (ok) for the same file content (sha256)");
   batch
@@ -185,6 +208,9 @@ int main(int argc, char** argv) {
   worker->add_option("--ocr", ocr)->check(CLI::IsMember({"auto", "always", "never"}));
   worker->add_flag("--no-text-check", no_text_check);
   worker->add_option("--pages-in-flight", worker_pages_in_flight);
+  worker->add_flag("--report", report);
+  int parent_pid = 0;
+  worker->add_option("--parent-pid", parent_pid);
 
   std::vector<std::string> manifests;
   std::string merged;
@@ -211,6 +237,7 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int status = app.exit(e);
+    if (status != 0) explain_option_like_file_names(argc, argv);
     return status == 0 ? 0 : code(ExitCode::kUsage);
   }
 
@@ -238,6 +265,7 @@ int main(int argc, char** argv) {
       forward = {"--dpi", std::to_string(dpi), "--ocr", ocr};
       if (!pages.empty()) forward.insert(forward.end(), {"--pages", pages});
       if (no_text_check) forward.push_back("--no-text-check");
+      if (report) forward.push_back("--report");
       return gridlift::run_batch_command(batch_command);
     }
     gridlift::RunOptions options;
@@ -268,7 +296,7 @@ int main(int argc, char** argv) {
     if (*worker) {
       options.jobs = 1;
       options.pages_in_flight = worker_pages_in_flight;
-      return gridlift::run_batch_worker(options);
+      return gridlift::run_batch_worker(options, parent_pid);
     }
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
     gridlift::RunSummary summary;
