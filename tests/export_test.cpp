@@ -5,6 +5,7 @@
 #include "pipeline/page_selection.h"
 #include "stages/export/csv_writer.h"
 #include "stages/export/markdown_writer.h"
+#include "stages/export/markup_text.h"
 
 namespace gridlift {
 namespace {
@@ -44,7 +45,47 @@ TEST(Markdown, SpansBecomeHtmlAndPlainTablesPipes) {
   plain.cells = {{0, 0, 1, 1, "a|b", {}, 1}, {1, 0, 1, 1, "1", {}, 1}};
   doc.pages[0].tables = {plain};
   md = document_to_markdown(doc);
-  EXPECT_NE(md.find("| a\\|b |\n| --- |\n| 1 |"), std::string::npos);
+  EXPECT_NE(md.find("| a&#124;b |\n| --- |\n| 1 |"), std::string::npos);
+}
+
+TEST(MarkupText, PayloadsFromAPdfReadAsTextInMarkdownAndHtml) {
+  EXPECT_EQ(markup_text("<script>alert(1)</script>", MarkupPlace::kInline),
+            "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(markup_text("<img src=x onerror=alert(2)>", MarkupPlace::kInline),
+            "&lt;img src=x onerror=alert(2)&gt;");
+  EXPECT_EQ(markup_text("[click](javascript:alert(4))", MarkupPlace::kInline),
+            "&#91;click&#93;(javascript:alert(4))");
+  EXPECT_EQ(markup_text("`code` *em* _u_ ~~s~~", MarkupPlace::kInline),
+            "&#96;code&#96; &#42;em&#42; &#95;u&#95; &#126;&#126;s&#126;&#126;");
+  EXPECT_EQ(markup_text("a|b \\ \"q\" 'q' &amp;", MarkupPlace::kInline),
+            "a&#124;b &#92; &quot;q&quot; &#39;q&#39; &amp;amp;");
+  // A blank line inside an HTML table's cell would end the HTML block: none survives in a cell.
+  EXPECT_EQ(markup_text("a\n\n[x](javascript:y)", MarkupPlace::kInline), "a &#91;x&#93;(javascript:y)");
+  EXPECT_EQ(markup_text("预算 -40.42 1,234.50 (一)", MarkupPlace::kInline), "预算 -40.42 1,234.50 (一)");
+}
+
+TEST(MarkupText, WhatOpensABlockAtALineStartIsLiteralInParagraphs) {
+  EXPECT_EQ(markup_text("# h", MarkupPlace::kParagraph), "&#35; h");
+  EXPECT_EQ(markup_text("- item\n+ item\n> q\n===", MarkupPlace::kParagraph),
+            "&#45; item\n&#43; item\n&gt; q\n&#61;==");
+  EXPECT_EQ(markup_text("1. one\n12) two", MarkupPlace::kParagraph), "1&#46; one\n12&#41; two");
+  EXPECT_EQ(markup_text("    code", MarkupPlace::kParagraph), "&#32;&#32;&#32;&#32;code");
+  EXPECT_EQ(markup_text("a - b # c 1.5", MarkupPlace::kParagraph), "a - b # c 1.5");  // mid-line stays
+}
+
+TEST(Csv, CellsASpreadsheetWouldRunGetALeadingQuote) {
+  for (const char* formula : {"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "@SUM(A1)", "-2+3",
+                              "=cmd|' /C calc'!A0", "\t=1", "\r=1", "--", "+"})
+    EXPECT_EQ(neutralise_formula(formula), std::string("'") + formula);
+  for (const char* number : {"-40.42", "+3", "-1,234.50", "-5%", "1,234", "-0.5", "-"})
+    EXPECT_EQ(neutralise_formula(number), number);
+  EXPECT_EQ(neutralise_formula("-1,23"), "'-1,23");  // not a grouped number
+  Table t;
+  t.id = "p1-t1";
+  t.n_rows = 1;
+  t.n_cols = 2;
+  t.cells = {{0, 0, 1, 1, "=1+1", {}, 1}, {0, 1, 1, 1, "-40.42", {}, 1}};
+  EXPECT_EQ(table_to_csv(t), "'=1+1,-40.42\r\n");
 }
 
 TEST(PageSelection, ParsesRangesAndClampsToTheDocument) {

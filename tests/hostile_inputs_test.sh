@@ -104,4 +104,22 @@ check "a bare -x.pdf is a usage error that says to use --" bash -c "[ $? -eq 2 ]
 (cd "$tmp" && "$bin" extract -o o7 "${read_opts[@]}" -- -x.pdf)
 check "after --, -x.pdf is read" test -s "$tmp/o7/-x.json"
 
+# 8. Text from a PDF is data: no live markup in the Markdown (rendered by cmark-gfm with raw HTML
+# let through, as a permissive renderer would), no formula in a CSV; real numbers stay numbers.
+"$bin" extract "$src/fixtures/hostile/markup-payloads.pdf" -o "$tmp/o8" --ocr never -q
+cmark-gfm --unsafe -e table "$tmp/o8/markup-payloads.md" >"$tmp/o8/rendered.html"
+check "both payload tables are tables in the Markdown" [ "$(grep -c '<table>' "$tmp/o8/rendered.html")" -eq 2 ]
+check "no element from the PDF's text becomes live HTML" bash -c "! grep -Eiq '<(script|img|b |/table><script)' '$tmp/o8/rendered.html'"
+check "no javascript: link" bash -c "! grep -qi 'href=\"javascript' '$tmp/o8/rendered.html'"
+check "no code span, emphasis or heading from the text" bash -c "! grep -Eq '<(code|em|strong|h1|ul)>' '$tmp/o8/rendered.html'"
+check "the payloads read as their text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;' "$tmp/o8/rendered.html"
+neutralised() {
+  local formula
+  for formula in "'=HYPERLINK" "'+1+1" "'@SUM(A1)" "'-2+3" "'=cmd|"; do
+    grep -qF -- "$formula" "$tmp"/o8/markup-payloads/*.csv || return 1
+  done
+}
+check "CSV: formulas get a leading quote" neutralised
+check "CSV: a negative number stays a number" grep -q $'^row 5,-40.42\r$' "$tmp/o8/markup-payloads/p001-t2.csv"
+
 report_checks

@@ -1,13 +1,40 @@
 #include "stages/export/csv_writer.h"
 
 #include <cstdio>
+#include <string_view>
 
 #include "stages/export/table_grid_text.h"
 
 namespace gridlift {
 namespace {
 
-std::string csv_field(const std::string& text) {
+// An optional sign, digits (in groups of three after the first where separated by commas), an
+// optional fraction, an optional percent sign: what a spreadsheet reads as a number, not a formula.
+bool is_plain_number(std::string_view text) {
+  size_t i = 0;
+  if (i < text.size() && (text[i] == '+' || text[i] == '-')) ++i;
+  auto digits = [&] {
+    const size_t start = i;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  const size_t lead = digits();
+  if (lead == 0) return false;
+  while (i < text.size() && text[i] == ',') {
+    if (lead > 3) return false;
+    ++i;
+    if (digits() != 3) return false;
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (digits() == 0) return false;
+  }
+  if (i < text.size() && text[i] == '%') ++i;
+  return i == text.size();
+}
+
+std::string csv_field(const std::string& raw) {
+  const std::string text = neutralise_formula(raw);
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string out = "\"";
   for (char ch : text) {
@@ -18,6 +45,16 @@ std::string csv_field(const std::string& text) {
 }
 
 }  // namespace
+
+std::string neutralise_formula(const std::string& text) {
+  if (text.empty()) return text;
+  const char first = text[0];
+  const bool opens_formula =
+      first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+  // A lone "-" is how budget tables print "none", and no spreadsheet runs it.
+  if (!opens_formula || is_plain_number(text) || text == "-") return text;
+  return "'" + text;
+}
 
 std::string table_to_csv(const Table& table) {
   std::string out;

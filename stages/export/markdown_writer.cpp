@@ -3,32 +3,11 @@
 #include <algorithm>
 #include <variant>
 
-#include "stages/export/html_escape.h"
+#include "stages/export/markup_text.h"
 #include "stages/export/table_grid_text.h"
 
 namespace gridlift {
 namespace {
-
-// Text in a pipe-table cell: pipes escaped, and nothing Markdown would read as a line break.
-std::string pipe_cell(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    if (ch == '|')
-      out += "\\|";
-    else if (ch == '\n' || ch == '\r')
-      out += ' ';
-    else
-      out += ch;
-  }
-  return out;
-}
-
-// Block text: a leading '#', '-', '>' or digit-dot would turn a paragraph into markup.
-std::string block_text(const std::string& s) {
-  if (!s.empty() && (s[0] == '#' || s[0] == '>' || s[0] == '-' || s[0] == '*' || s[0] == '+' || s[0] == '|'))
-    return std::string(1, '\\').append(s);
-  return s;
-}
 
 bool has_spans(const Table& t) {
   return std::any_of(t.cells.begin(), t.cells.end(),
@@ -42,7 +21,7 @@ std::string pipe_table(const Table& t) {
     out += "|";
     for (const auto& text : grid[r]) {
       out += ' ';
-      out += pipe_cell(text);
+      out += markup_text(text, MarkupPlace::kInline);
       out += " |";
     }
     out += "\n";
@@ -66,7 +45,7 @@ std::string html_table(const Table& t) {
       if (c.row_span > 1) out += " rowspan=\"" + std::to_string(c.row_span) + "\"";
       if (c.col_span > 1) out += " colspan=\"" + std::to_string(c.col_span) + "\"";
       out += '>';
-      out += html_escape(c.text);
+      out += markup_text(c.text, MarkupPlace::kInline);
       out += "</td>";
     }
     out += "</tr>\n";
@@ -89,7 +68,7 @@ std::string document_to_markdown(const DocumentResult& doc) {
                      [&](const auto& a, const auto& b) { return top(a) < top(b); });
     for (const auto& item : items) {
       if (auto* block = std::get_if<const TextBlock*>(&item)) {
-        out += block_text((*block)->text) + "\n\n";
+        out += markup_text((*block)->text, MarkupPlace::kParagraph) + "\n\n";
       } else {
         const Table& t = *std::get<const Table*>(item);
         out += "<!-- table " + t.id + (t.continues ? " continues " + *t.continues : "") + " -->\n\n";
