@@ -33,12 +33,11 @@ void append_hex_byte(std::string& out, unsigned char byte) {
   out += hex;
 }
 
-// C0 and C1 controls, DEL, and the two Unicode line separators: what would break or forge a line.
-bool is_control(char32_t cp) {
+}  // namespace
+
+bool is_control_character(char32_t cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
 }
-
-}  // namespace
 
 std::string printable_text(std::string_view text) {
   std::string out;
@@ -57,7 +56,7 @@ std::string printable_text(std::string_view text) {
       out += "\\r";
     } else if (cp == '\t') {
       out += "\\t";
-    } else if (is_control(cp)) {
+    } else if (is_control_character(cp)) {
       for (size_t k = i; k < i + length; ++k) append_hex_byte(out, static_cast<unsigned char>(text[k]));
     } else {
       out.append(text.substr(i, length));

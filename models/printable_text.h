@@ -12,6 +12,9 @@ namespace gridlift {
 //! as \xHH; everything else unchanged.
 std::string printable_text(std::string_view text);
 
+//! C0 and C1 controls, DEL, and the two Unicode line separators: what would break or forge a line.
+bool is_control_character(char32_t cp);
+
 //! `text` with every byte that is not part of well-formed UTF-8 replaced by U+FFFD.
 std::string valid_utf8(std::string_view text);
 

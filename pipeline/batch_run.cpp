@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "models/hex_text.h"
 #include "models/printable_text.h"
 #include "pipeline/batch_lock.h"
 #include "pipeline/batch_progress.h"
@@ -33,31 +34,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 std::atomic<int> stop_signal{0};
-
-// A path travels to the worker as hex bytes: a file name need not be UTF-8, and JSON carries
-// only UTF-8 (replacing the bad bytes would name another file).
-std::string hex_bytes(const std::string& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned char c : bytes) {
-    hex += kDigits[c >> 4];
-    hex += kDigits[c & 15];
-  }
-  return hex;
-}
-
-std::string from_hex_bytes(const std::string& hex) {
-  auto value = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    throw std::invalid_argument("bad hex digit in a worker request");
-  };
-  if (hex.size() % 2 != 0) throw std::invalid_argument("odd hex length in a worker request");
-  std::string bytes;
-  for (size_t i = 0; i < hex.size(); i += 2)
-    bytes += static_cast<char>(value(hex[i]) * 16 + value(hex[i + 1]));
-  return bytes;
-}
 
 extern "C" void remember_stop_signal(int signal) {
   stop_signal = signal;
@@ -180,9 +156,10 @@ class Batch {
       return;
     }
     remove_partial_outputs(options_.output_folder, entry.name);
-    const std::string request =
-        nlohmann::json{{"path_hex", hex_bytes(entry.path)}, {"name", entry.name}}.dump(
-            -1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // The path travels as hex: a file name need not be UTF-8, and JSON carries only UTF-8
+    // (replacing the bad bytes would name another file).
+    const std::string request = nlohmann::json{{"path_hex", to_hex(entry.path)}, {"name", entry.name}}.dump(
+        -1, ' ', false, nlohmann::json::error_handler_t::replace);
     // An idle worker may have died since its last document (the OOM killer, an operator): one
     // fresh worker is tried before the document is given up.
     for (int attempt = 0; attempt < 2; ++attempt) {
@@ -369,7 +346,7 @@ int serve_batch_requests(const RunOptions& run, pid_t parent) {
     nlohmann::json reply;
     try {
       auto request = nlohmann::json::parse(line);
-      const InputDocument input{from_hex_bytes(request.at("path_hex").get<std::string>()),
+      const InputDocument input{from_hex(request.at("path_hex").get<std::string>()),
                                 request.at("name").get<std::string>()};
       inject_fault(input.path.string());
       RunSummary summary = run_extraction(std::vector<InputDocument>{input}, run);

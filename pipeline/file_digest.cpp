@@ -6,6 +6,9 @@
 #include <fstream>
 #include <memory>
 #include <stdexcept>
+#include <string_view>
+
+#include "models/hex_text.h"
 
 namespace gridlift {
 
@@ -23,13 +26,7 @@ std::string sha256_of_file(const std::filesystem::path& path) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
   EVP_DigestFinal_ex(ctx.get(), digest.data(), &length);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 15];
-  }
-  return hex;
+  return to_hex(std::string_view(reinterpret_cast<const char*>(digest.data()), length));
 }
 
 }  // namespace gridlift

@@ -6,20 +6,6 @@
 #include "stages/export/output_name.h"
 
 namespace gridlift {
-namespace {
-
-// By the name's ending, as a user means "*.pdf": ".pdf" alone counts too, and so does a link,
-// a special file or a folder named so; what they are is the run's to report, not to hide.
-bool is_pdf_name(const std::filesystem::path& p) {
-  std::string name = p.filename().string();
-  if (name.size() < 4) return false;
-  std::transform(name.begin(), name.end(), name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return name.compare(name.size() - 4, 4, ".pdf") == 0;
-}
-
-}  // namespace
-
 std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path>& arguments) {
   namespace fs = std::filesystem;
   std::vector<InputDocument> out;
@@ -53,7 +39,9 @@ std::vector<InputDocument> expand_inputs(const std::vector<std::filesystem::path
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
       std::error_code kind;
       const bool folder = it->is_directory(kind) && !it->is_symlink(kind);
-      if (!folder && is_pdf_name(it->path())) found.push_back(it->path());
+      // By the name's ending: a link, a special file or a folder named *.pdf is an input too;
+      // what it is, is the run's to report, not to hide.
+      if (!folder && ends_with_pdf(it->path().filename().string())) found.push_back(it->path());
     }
     std::sort(found.begin(), found.end());
     for (const auto& pdf : found) {

@@ -3,6 +3,8 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "models/fnv1a.h"
+
 namespace gridlift {
 
 Shard parse_shard(const std::string& text) {
@@ -26,11 +28,7 @@ Shard parse_shard(const std::string& text) {
 
 bool in_shard(const std::string& output_name, const Shard& shard) {
   // FNV-1a: fixed by its definition, so every machine computes the same slice.
-  std::uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : output_name) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
+  const std::uint64_t hash = fnv1a_64(output_name);
   return static_cast<int>(hash % static_cast<std::uint64_t>(shard.count)) == shard.index - 1;
 }
 

@@ -1,15 +1,13 @@
 #include "stages/export/output_name.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <cstdio>
 
+#include "models/fnv1a.h"
 #include "models/printable_text.h"
 #include "models/unicode.h"
 
 namespace gridlift {
-namespace {
-
 bool ends_with_pdf(std::string_view name) {
   if (name.size() < 4) return false;
   std::string tail(name.substr(name.size() - 4));
@@ -17,14 +15,6 @@ bool ends_with_pdf(std::string_view name) {
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return tail == ".pdf";
 }
-
-uint32_t fnv1a(std::string_view text) {
-  uint32_t hash = 2166136261u;
-  for (unsigned char c : text) hash = (hash ^ c) * 16777619u;
-  return hash;
-}
-
-}  // namespace
 
 std::string safe_name_component(std::string_view component) {
   // valid_utf8 marks each bad byte U+FFFD; a file name has no business holding U+FFFD itself.
@@ -34,8 +24,7 @@ std::string safe_name_component(std::string_view component) {
   for (size_t i = 0; i < valid.size();) {
     const size_t start = i;
     const char32_t cp = next_code_point(valid, i);
-    const bool control = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
-    if (cp == 0xFFFD || control || cp == '/')
+    if (cp == 0xFFFD || is_control_character(cp) || cp == '/')
       out += '_';
     else
       out.append(valid, start, i - start);
@@ -43,7 +32,7 @@ std::string safe_name_component(std::string_view component) {
   if (std::all_of(out.begin(), out.end(), [](char c) { return c == '.'; })) out.insert(out.begin(), '_');
   if (out.size() > kMaxNameComponentBytes) {
     char hash[16];
-    std::snprintf(hash, sizeof hash, "~%08x", static_cast<unsigned>(fnv1a(component)));
+    std::snprintf(hash, sizeof hash, "~%08x", static_cast<unsigned>(fnv1a_64(component) & 0xFFFFFFFFu));
     size_t cut = kMaxNameComponentBytes - 9;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
     out = out.substr(0, cut) + hash;

@@ -20,6 +20,9 @@ inline constexpr size_t kMaxNameComponentBytes = 200;
 //! of the whole, so that long names stay apart.
 std::string safe_name_component(std::string_view component);
 
+//! True when `name` ends in ".pdf", in any case: how a user means "*.pdf" (".pdf" alone too).
+bool ends_with_pdf(std::string_view name);
+
 //! The base name outputs use for `input`: its file name without a final ".pdf" (any case), made
 //! safe ("report.pdf" -> "report", "...pdf" -> "_..").
 std::string output_stem(const std::filesystem::path& input);
