@@ -24,6 +24,7 @@
 #include "stages/export/output_files.h"
 #include "stages/export/overlay_writer.h"
 #include "stages/input_error.h"
+#include "stages/load/content_budget.h"
 #include "stages/load/pdf_document.h"
 
 namespace gridlift {
@@ -40,6 +41,8 @@ struct DocumentJob {
   std::string stem;
   DocumentResult result;
   std::vector<int> page_indexes;  //!< 0-based pages to process
+  //! Why each of those pages must not be drawn, "" for those that may (see content_budget.h).
+  std::vector<std::string> refusals;
   size_t received = 0;
   std::vector<std::string> errors;  //!< pages that failed
   std::string output_error;         //!< why an output asked for cannot be complete (the report's spool)
@@ -53,6 +56,7 @@ struct PageTask {
   size_t sequence = 0;
   std::shared_ptr<DocumentJob> document;
   int page_index = 0;
+  std::string refusal;  //!< why the page is not drawn, if it is not
 };
 
 struct PageOutcome {
@@ -91,7 +95,8 @@ class TaskSource {
       current_ = start_document(next_input_++);
       next_page_ = 0;
     }
-    return PageTask{sequence_++, current_, current_->page_indexes[next_page_++]};
+    const size_t at = next_page_++;
+    return PageTask{sequence_++, current_, current_->page_indexes[at], current_->refusals[at]};
   }
 
  private:
@@ -124,6 +129,7 @@ class TaskSource {
         throw InputError(job->shown,
                          "--pages selects no page of its " + std::to_string(doc->pages()) + " pages");
       }
+      job->refusals = refusals_of(*job);
       spdlog::debug("{}: {} pages, extracting {}", job->shown, doc->pages(), job->page_indexes.size());
       return job;
     } catch (const InputError& e) {
@@ -132,6 +138,19 @@ class TaskSource {
       ++summary_.documents_failed;
       return nullptr;
     }
+  }
+
+  // Pages whose content would exhaust memory when drawn are refused before any thread draws them.
+  std::vector<std::string> refusals_of(const DocumentJob& job) const {
+    std::vector<std::string> refusals(job.page_indexes.size());
+    try {
+      const auto loads = measure_page_contents(job.path, job.page_indexes);
+      for (size_t i = 0; i < loads.size() && i < refusals.size(); ++i)
+        refusals[i] = content_refusal(loads[i], options_.extract.content_budget);
+    } catch (const std::exception& e) {
+      spdlog::debug("{}: content not measured ({})", job.shown, e.what());
+    }
+    return refusals;
   }
 
   const std::vector<InputDocument>& inputs_;
@@ -159,7 +178,8 @@ class DocumentWriter {
       summary_.tables += static_cast<int>(outcome.work->result.tables.size());
       job.result.pages.push_back(std::move(outcome.work->result));
       if (options_.report) {
-        job.report_notes.push_back({outcome.work->debug.skew_degrees, outcome.work->debug.decision});
+        job.report_notes.push_back(
+            {outcome.work->debug.skew_degrees, outcome.work->debug.decision, outcome.work->warnings});
         try {
           job.report_images.append(outcome.report_image);
         } catch (const std::exception& e) {
@@ -201,6 +221,12 @@ class DocumentWriter {
     if (checked.spanning_page_breaks > 0)
       spdlog::debug("{}: {} arithmetic checks span a page break and are not listed", job.shown,
                     checked.spanning_page_breaks);
+    if (job.result.pages.empty() &&
+        !job.errors.empty()) {  // every page failed: a result of no pages would pass for one
+      remove_outputs(options_.output_folder, job.stem);
+      fail(job, job.shown + ": no page could be read (" + job.errors.front() + ")");
+      return;
+    }
     size_t tables = 0;
     for (const auto& p : job.result.pages) tables += p.tables.size();
     // The JSON goes last: its presence says every output asked for is written. A document whose
@@ -286,10 +312,13 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
     function_node<PageTask, PageOutcome> process(g, unlimited, [&](const PageTask& task) {
       PageOutcome outcome{task.sequence, task.document, std::nullopt, {}, {}};
       try {
+        if (!task.refusal.empty()) throw std::runtime_error(task.refusal);
         const auto& doc = caches.local().get(task.document->path);
         outcome.work = process_page(doc, task.page_index, extract, &task.document->fonts);
         spdlog::debug("{} page {}: {}", task.document->shown, task.page_index + 1,
                       outcome.work->debug.decision);
+        for (const auto& warning : outcome.work->warnings)
+          spdlog::warn("{} page {}: {}", task.document->shown, task.page_index + 1, warning);
         for (const auto& t : outcome.work->result.tables) {
           auto spans = std::count_if(t.cells.begin(), t.cells.end(),
                                      [](const Cell& c) { return c.row_span > 1 || c.col_span > 1; });

@@ -62,6 +62,20 @@ std::string distrust_by_code_points(const TextChars& chars, const ExtractOptions
   return {};
 }
 
+// A page too large to draw at the dpi asked (posters, a broken MediaBox) is drawn coarser, and
+// small print and hairlines may be lost: the user must hear it, or "0 tables" looks like a verdict.
+void warn_if_drawn_coarser(const PageRaster& raster, const RasterOptions& asked, const PageGeometry& geometry,
+                           PageWork& work) {
+  if (raster.scale.dpi >= asked.dpi - 0.5) return;
+  char text[256];
+  std::snprintf(text, sizeof text,
+                "page is %.0f × %.0f mm: drawn at %.0f dpi instead of %.0f to stay within %.0f megapixels, "
+                "so small print and thin rules may be lost",
+                geometry.width / 72 * 25.4, geometry.height / 72 * 25.4, raster.scale.dpi, asked.dpi,
+                asked.max_pixels / 1e6);
+  work.warnings.emplace_back(text);
+}
+
 std::vector<GlyphBox> glyph_boxes(const TextChars& chars, const PixelScale& scale) {
   std::vector<GlyphBox> glyphs;
   glyphs.reserve(chars.size());
@@ -185,6 +199,7 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
                           PageWork& work, std::string& distrust) {
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, options.raster);
   work.times.rasterize_ms += clock.lap_ms();
+  warn_if_drawn_coarser(raster, options.raster, geometry, work);
 
   double width = geometry.width, height = geometry.height;
   const int turns = quarter_turns_to_upright(chars);
@@ -272,6 +287,8 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
   raster_options.dpi = options.ocr_dpi;
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, raster_options);
   work.times.rasterize_ms += clock.lap_ms();
+  work.warnings.clear();  // a text-layer reading that was given up may have warned of its own raster
+  warn_if_drawn_coarser(raster, raster_options, geometry, work);
   CleanPage clean = clean_scanned_page(raster.gray, options.cleanup);
   raster.gray = std::move(clean.gray);
   work.debug.skew_degrees = clean.skew_degrees;

@@ -10,6 +10,7 @@
 #include "stages/clean/page_cleanup.h"
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
+#include "stages/load/content_budget.h"
 #include "stages/page_debug.h"
 #include "stages/rasterize/page_raster.h"
 #include "stages/verdict/font_checks.h"
@@ -28,6 +29,8 @@ OcrPolicy ocr_policy_from_string(const std::string& name);
 
 struct ExtractOptions {
   OcrPolicy ocr = OcrPolicy::kAuto;
+  //! Pages asking more of the renderer than this are refused before they are drawn.
+  ContentBudget content_budget;
   RasterOptions raster;
   //! Pages read from pixels are drawn at this resolution: Tesseract wants text ~20-30 px tall.
   double ocr_dpi = 300;
@@ -63,6 +66,9 @@ struct PageWork {
   PageResult result;
   PageDebug debug;  //!< what the stages saw, for the log, overlays and the HTML report
   StageTimes times;
+  //! What a user must be told about how this page was read (logged as warnings, shown in the
+  //! report), e.g. that it was drawn coarser than asked.
+  std::vector<std::string> warnings;
 };
 
 //! Processes page `index` (0-based) of `doc`. Throws std::runtime_error if the page cannot be read.

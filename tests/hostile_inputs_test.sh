@@ -122,4 +122,15 @@ neutralised() {
 check "CSV: formulas get a leading quote" neutralised
 check "CSV: a negative number stays a number" grep -q $'^row 5,-40.42\r$' "$tmp/o8/markup-payloads/p001-t2.csv"
 
+# 9. Pages that ask too much of the renderer: one too large for the usual dpi is drawn coarser and
+# says so; one leaving 200,000 graphics states open is refused, with its reason, before it is drawn.
+"$bin" extract "$src/fixtures/hostile/huge-page.pdf" -o "$tmp/o9" --report 2>"$tmp/huge.err"
+check "a huge page is read" [ $? -eq 0 ]
+check "and the log warns it was drawn at a lowered dpi" grep -q "^warning: .*huge-page.pdf page 1: .* drawn at 32 dpi instead of 150" "$tmp/huge.err"
+check "and the report says so on its page" grep -q '<p class="warn">page is 5080 × 5080 mm: drawn at 32 dpi' "$tmp/o9/huge-page.report.html"
+"$bin" extract "$src/fixtures/hostile/unmatched-saves.pdf" -o "$tmp/o9" 2>"$tmp/saves.err"
+check "a page of 200,000 open graphics states fails its document (exit 1)" [ $? -eq 1 ]
+check "with one line naming the file and the cause" grep -q "^error: .*unmatched-saves.pdf: no page could be read (page 1: its content leaves 200000 graphics states open" "$tmp/saves.err"
+check "and leaves no result of no pages" bash -c "[ ! -e '$tmp/o9/unmatched-saves.json' ]"
+
 report_checks

@@ -115,7 +115,7 @@ TEST(HtmlReport, EveryCellInTableAndPictureWithItsMarks) {
   const auto path = std::filesystem::temp_directory_path() / "gridlift-report-test.report.html";
   int asked = 0;
   write_html_report(
-      doc, {{1.5, "no text layer; read by OCR"}},
+      doc, {{1.5, "no text layer; read by OCR", {}}},
       [&](size_t) {
         ++asked;
         return std::string("QUJD");

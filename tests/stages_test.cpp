@@ -7,6 +7,7 @@
 #include "stages/assemble/continuation.h"
 #include "stages/assemble/table_title.h"
 #include "stages/input_error.h"
+#include "stages/load/content_budget.h"
 #include "stages/load/pdf_document.h"
 #include "stages/load/text_layer.h"
 #include "stages/orient/page_orientation.h"
@@ -85,6 +86,27 @@ TEST(Rasterize, HugePagesAreDrawnAtLowerResolution) {
   double dpi = choose_dpi(14400, 14400, options);  // a 200-inch square page
   EXPECT_LT(dpi, 150);
   EXPECT_LE(14400 * dpi / 72 * 14400 * dpi / 72, options.max_pixels * 1.0001);
+}
+
+TEST(Load, MeasuresTheGraphicsStatesAPageLeavesOpen) {
+  // made by tools/fixturegen/hostile_fixtures.py: 200,000 `q`, no `Q`
+  auto bomb = measure_page_contents(kFixtures / "hostile" / "unmatched-saves.pdf", {0});
+  ASSERT_EQ(bomb.size(), 1u);
+  EXPECT_EQ(bomb[0].open_states, 200000);
+  const std::string why = content_refusal(bomb[0], ContentBudget{});
+  EXPECT_NE(why.find("200000 graphics states open"), std::string::npos) << why;
+
+  // A real producer's pages: each `q` closed, nesting shallow, nothing refused.
+  auto normal = measure_page_contents(kFixtures / "digital" / "jiaozuo-2023-final.pdf", {0, 1, 99});
+  ASSERT_EQ(normal.size(), 3u);
+  for (const auto& load : normal) {
+    EXPECT_LT(load.open_states, 10);
+    EXPECT_EQ(content_refusal(load, ContentBudget{}), "");
+  }
+  EXPECT_EQ(normal[2].open_states, 0);  // page 100 does not exist: nothing to measure
+  ContentBudget tight;
+  tight.max_open_states = 0;
+  EXPECT_NE(content_refusal(normal[0], tight), "") << "page 1 opens at least one state";
 }
 
 TEST(Rasterize, RendersTheDisplayedPage) {

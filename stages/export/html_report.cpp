@@ -67,6 +67,7 @@ h2{font-size:16px;margin:0 0 4px}
 .mode{font-size:12px;padding:1px 6px;border-radius:3px;background:#ddd;margin-left:6px}
 .mode-ocr{background:#fde2b8}.mode-mixed{background:#e3d7f7}.mode-text{background:#d5ecd5}.mode-none{background:#f3c9c9}
 .why{color:#555;font-size:12px;margin:0 0 8px}
+.warn{color:#8a4b00;font-size:12px;margin:0 0 8px}
 .layout{display:flex;gap:16px;align-items:flex-start}
 .sheet{flex:0 0 46%;margin:0;position:sticky;top:0}
 .frame{position:relative}
@@ -145,7 +146,9 @@ void write_page(std::ostream& out, const PageResult& page, const ReportPageNote&
       << to_string(page.mode) << "</span></h2>\n<p class=\"why\">" << html_escape(note.decision);
   if (note.skew_degrees != 0) out << " · deskewed " << number(note.skew_degrees) << "°";
   if (page.rotation != 0) out << " · turned " << page.rotation << "°";
-  out << "</p>\n<div class=\"layout\">\n<figure class=\"sheet\"><div class=\"frame\">";
+  out << "</p>\n";
+  for (const auto& warning : note.warnings) out << "<p class=\"warn\">" << html_escape(warning) << "</p>\n";
+  out << "<div class=\"layout\">\n<figure class=\"sheet\"><div class=\"frame\">";
   if (!image.empty())
     out << "<img alt=\"page " << page.page << "\" src=\"data:image/jpeg;base64," << image << "\">";
   out << "<svg viewBox=\"0 0 " << number(page.width) << " " << number(page.height)

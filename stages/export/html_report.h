@@ -18,7 +18,8 @@ namespace gridlift {
 //! What the report shows of a page besides its result.
 struct ReportPageNote {
   double skew_degrees = 0;
-  std::string decision;  //!< why its text came from where it did
+  std::string decision;               //!< why its text came from where it did
+  std::vector<std::string> warnings;  //!< what the reading may have lost, e.g. a lowered dpi
 };
 
 //! Cells under this confidence are marked as doubtful.
