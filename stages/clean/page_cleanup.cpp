@@ -61,7 +61,7 @@ double measure_skew_degrees(const cv::Mat& ink, double max_degrees) {
     return 0;
   // Leptonica reports no angle (confidence 0) for pages without enough parallel lines.
   if (confidence < 3.0f) return 0;
-  return angle;
+  return static_cast<double>(angle);
 }
 
 cv::Mat rotate_page(const cv::Mat& gray, double degrees) {

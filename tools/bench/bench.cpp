@@ -82,9 +82,12 @@ StageRun time_stages(const std::vector<fs::path>& pdfs, const gridlift::ExtractO
     std::vector<std::unique_ptr<poppler::document>> docs(pdfs.size());
     std::vector<gridlift::FontChecks> fonts(pdfs.size());
     for (size_t i = next++; i < pages.size(); i = next++) {
-      auto [d, p] = pages[i];
-      if (!docs[d]) docs[d] = gridlift::open_pdf(pdfs[d]);
-      auto page = one_thread.execute([&] { return gridlift::process_page(*docs[d], p, options, &fonts[d]); });
+      // Named variables, not a structured binding: clang 14 lambdas cannot capture one.
+      const size_t doc = pages[i].first;
+      const int index = pages[i].second;
+      if (!docs[doc]) docs[doc] = gridlift::open_pdf(pdfs[doc]);
+      auto page =
+          one_thread.execute([&] { return gridlift::process_page(*docs[doc], index, options, &fonts[doc]); });
       Tally& tally = page.result.mode == gridlift::PageMode::kText ? run.text : run.ocr;
       tally.sum += page.times;
       ++tally.pages;
