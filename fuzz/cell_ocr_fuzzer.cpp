@@ -7,7 +7,7 @@
 #include "fuzz/fuzz_image.h"
 #include "stages/clean/page_cleanup.h"
 #include "stages/ocr/cell_ocr.h"
-#include "stages/ocr/ocr_engine.h"
+#include "stages/ocr/tesseract_engine.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const cv::Mat gray = gridlift::fuzz::image_from_bytes(data, size);
@@ -17,6 +17,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // gives it; pictures too small for that are the whole cell.
   const int margin = gray.cols > 8 && gray.rows > 8 ? 2 : 0;
   const gridlift::ImageRect cell{margin, margin, gray.cols - margin, gray.rows - margin};
-  gridlift::read_cell_by_ocr(gray, ink, cell, gridlift::PixelScale{300}, gridlift::this_threads_ocr_engine());
+  static gridlift::TesseractEngine engine;  // loaded once: ~100 ms, and a fuzzer runs one thread
+  gridlift::read_cell_by_ocr(gray, ink, cell, gridlift::PixelScale{300}, engine);
   return 0;
 }

@@ -290,6 +290,7 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
   tbb::enumerable_thread_specific<DocumentCache> caches;
   ExtractOptions extract = options.extract;
   extract.keep_raster = !options.overlay_folder.empty() || options.report;
+  OcrContext ocr = make_ocr_context(extract);  // beside the caches: each thread's engine, loaded once
   // The report's picture leaves out the glyph boxes: at report size they only blur the page.
   OverlayLayers report_layers = options.overlay_layers;
   report_layers.text = false;
@@ -314,7 +315,7 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
       try {
         if (!task.refusal.empty()) throw std::runtime_error(task.refusal);
         const auto& doc = caches.local().get(task.document->path);
-        outcome.work = process_page(doc, task.page_index, extract, &task.document->fonts);
+        outcome.work = process_page(doc, task.page_index, extract, ocr, &task.document->fonts);
         spdlog::debug("{} page {}: {}", task.document->shown, task.page_index + 1,
                       outcome.work->debug.decision);
         for (const auto& warning : outcome.work->warnings)

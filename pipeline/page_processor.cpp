@@ -20,7 +20,7 @@
 #include "stages/load/text_layer.h"
 #include "stages/ocr/cell_ocr.h"
 #include "stages/ocr/free_text_ocr.h"
-#include "stages/ocr/ocr_engine.h"
+#include "stages/ocr/ocr_context.h"
 #include "stages/orient/page_orientation.h"
 #include "stages/orient/scan_orientation.h"
 #include "stages/rasterize/region_raster.h"
@@ -106,6 +106,7 @@ struct FineCellReader {
   const PageGeometry& geometry;
   int turns;  //!< as the page was turned upright
   const ExtractOptions& options;
+  OcrContext& ocr;
 
   //! The cell `cell` (upright page points, between its rules' centres).
   CellReading read(const PdfRect& cell) const {
@@ -114,7 +115,8 @@ struct FineCellReader {
         rasterize_region(page, {cell.x0 - margin, cell.y0 - margin, cell.x1 + margin, cell.y1 + margin},
                          turns, geometry.width, geometry.height, options.ocr_dpi);
     cv::Mat ink = binarize_page(region.gray);
-    return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale, this_threads_ocr_engine());
+    return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale, ocr.engine(),
+                            ocr.options());
   }
 };
 
@@ -195,8 +197,8 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
 // Reads the page from its text layer. When `verify` and the ink or OCR shows the layer cannot be
 // trusted, returns false with the reason in `distrust`; `work` then holds only the time spent.
 bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometry, TextChars chars,
-                          const ExtractOptions& options, bool verify, FontChecks* fonts, Stopwatch& clock,
-                          PageWork& work, std::string& distrust) {
+                          const ExtractOptions& options, OcrContext& ocr, bool verify, FontChecks* fonts,
+                          Stopwatch& clock, PageWork& work, std::string& distrust) {
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, options.raster);
   work.times.rasterize_ms += clock.lap_ms();
   warn_if_drawn_coarser(raster, options.raster, geometry, work);
@@ -234,7 +236,7 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
   work.result.mode = PageMode::kText;
   work.debug.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
   if (verify && !tables.empty()) {
-    const FineCellReader fine{page, geometry, turns, options};
+    const FineCellReader fine{page, geometry, turns, options, ocr};
     std::set<std::string> table_fonts;
     for (size_t i = 0; i < chars.size(); ++i)
       if (taken[i]) table_fonts.insert(chars[i].font);
@@ -282,7 +284,8 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
 // ink blobs standing in for glyphs, cells and the text around tables read by OCR. Returns the
 // cells the standard vocabulary put right, for the page's decision.
 std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeometry& geometry,
-                                       const ExtractOptions& options, Stopwatch& clock, PageWork& work) {
+                                       const ExtractOptions& options, OcrContext& ocr, Stopwatch& clock,
+                                       PageWork& work) {
   RasterOptions raster_options = options.raster;
   raster_options.dpi = options.ocr_dpi;
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, raster_options);
@@ -293,7 +296,7 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
   raster.gray = std::move(clean.gray);
   work.debug.skew_degrees = clean.skew_degrees;
   cv::Mat ink = binarize_page(raster.gray);
-  OcrEngine& engine = this_threads_ocr_engine();
+  OcrEngine& engine = ocr.engine();
   // One labelling of the ink serves both the glyphs grid finding needs and the free text's lines.
   std::vector<ImageRect> blobs = glyph_sized_blobs(ink, raster.scale, kFreeTextMaxGlyphPt);
   std::vector<GlyphBox> glyphs = glyphs_from_blobs(blobs, raster.scale);
@@ -322,7 +325,7 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
   std::vector<Table> tables;
   std::vector<LabelFix> label_fixes;
   for (const auto& grid : detection.tables) {
-    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, &label_fixes));
+    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, ocr, &label_fixes));
     mend_list_numbers(tables.back());
     for (LabelFix& fix : mend_subjects_by_code(tables.back())) label_fixes.push_back(std::move(fix));
     for (size_t i = 0; i < grid.cells.size(); ++i)
@@ -351,7 +354,12 @@ OcrPolicy ocr_policy_from_string(const std::string& name) {
   throw std::invalid_argument("unknown OCR policy '" + name + "' (auto, always or never)");
 }
 
-PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options,
+OcrContext make_ocr_context(const ExtractOptions& options) {
+  return OcrContext([tesseract = options.tesseract] { return std::make_unique<TesseractEngine>(tesseract); },
+                    options.ocr_reading);
+}
+
+PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options, OcrContext& ocr,
                       FontChecks* fonts) {
   PageWork work;
   Stopwatch clock;
@@ -367,7 +375,8 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   switch (options.ocr) {
     case OcrPolicy::kNever:
       if (!distrust.empty()) chars.clear();  // an unreadable layer is no text at all
-      read_from_text_layer(*page, geometry, std::move(chars), options, false, fonts, clock, work, distrust);
+      read_from_text_layer(*page, geometry, std::move(chars), options, ocr, false, fonts, clock, work,
+                           distrust);
       if (!distrust.empty()) {
         work.result.mode = PageMode::kNone;
         work.debug.decision = distrust + "; OCR off (--ocr never): cells left empty";
@@ -378,11 +387,11 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
       break;
     case OcrPolicy::kAuto:
       if (distrust.empty() &&
-          read_from_text_layer(*page, geometry, chars, options, true, fonts, clock, work, distrust))
+          read_from_text_layer(*page, geometry, chars, options, ocr, true, fonts, clock, work, distrust))
         return work;
       break;
   }
-  const std::vector<LabelFix> label_fixes = read_from_pixels(*page, geometry, options, clock, work);
+  const std::vector<LabelFix> label_fixes = read_from_pixels(*page, geometry, options, ocr, clock, work);
   work.debug.decision = distrust + "; read by OCR";
   if (work.result.rotation != geometry.rotation)
     work.debug.decision +=

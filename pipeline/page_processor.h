@@ -11,6 +11,8 @@
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
 #include "stages/load/content_budget.h"
+#include "stages/ocr/ocr_context.h"
+#include "stages/ocr/tesseract_engine.h"
 #include "stages/page_debug.h"
 #include "stages/rasterize/page_raster.h"
 #include "stages/verdict/font_checks.h"
@@ -35,6 +37,10 @@ struct ExtractOptions {
   //! Pages read from pixels are drawn at this resolution: Tesseract wants text ~20-30 px tall.
   double ocr_dpi = 300;
   CleanupOptions cleanup;
+  //! The recognizer and when its readings are doubted: made into the run's OcrContext by
+  //! make_ocr_context().
+  TesseractOptions tesseract;
+  OcrOptions ocr_reading;
   GridOptions grid;
   //! A text layer with more than this share of unreadable code points is not trusted.
   double max_garbled_fraction = 0.2;
@@ -71,10 +77,14 @@ struct PageWork {
   std::vector<std::string> warnings;
 };
 
-//! Processes page `index` (0-based) of `doc`. Throws std::runtime_error if the page cannot be read.
-//! Not thread-safe for one `doc`: each thread needs its own poppler::document. `fonts`, shared by
-//! the pages of one document, spares pages whose fonts OCR already confirmed the check by OCR.
-PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options,
+//! The OCR context of a run with `options`: a Tesseract engine for each thread that reads.
+OcrContext make_ocr_context(const ExtractOptions& options);
+
+//! Processes page `index` (0-based) of `doc`, reading pixels with `ocr`. Throws std::runtime_error
+//! if the page cannot be read. Not thread-safe for one `doc`: each thread needs its own
+//! poppler::document. `fonts`, shared by the pages of one document, spares pages whose fonts OCR
+//! already confirmed the check by OCR.
+PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options, OcrContext& ocr,
                       FontChecks* fonts = nullptr);
 
 }  // namespace gridlift

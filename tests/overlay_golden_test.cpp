@@ -35,7 +35,8 @@ TEST(OverlayGolden, DigitalPageWithSpansMatchesTheGoldenImage) {
   ExtractOptions options;
   options.keep_raster = true;
   FontChecks fonts;
-  PageWork work = process_page(*doc, 1, options, &fonts);
+  OcrContext ocr = make_ocr_context(options);
+  PageWork work = process_page(*doc, 1, options, ocr, &fonts);
   const cv::Mat drawn =
       with_banner(draw_overlay(work.result, work.debug, OverlayLayers{}), work.result, work.debug);
 

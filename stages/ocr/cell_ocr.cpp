@@ -2,6 +2,7 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 #include <cctype>
 #include <cmath>
 #include <cstring>
@@ -18,17 +19,6 @@
 
 namespace gridlift {
 namespace {
-
-// Under this confidence a number reading is doubted and the cell is read as text as well.
-constexpr double kDoubtfulNumber = 0.6;
-// Under this one the number recognizer takes a second look at another scale. Its readings of a
-// glyph swing with size: a serif "5" of 7.5 pt at 300 dpi reads "3" at 0.7-0.8, at 200 dpi "5"
-// at 0.94; digits it is sure of score 0.95 and more at either.
-constexpr double kSecondLookNumber = 0.9;
-// Under this one a reading of text in several lines is checked against the lines laid on one.
-// chi_sim reads the headers of the held-out scans it gets right at 0.86-0.96, and those it
-// garbles (a line lost, 一般公共预算和) at 0.47-0.91: confidence alone cannot tell, a comparison can.
-constexpr double kSureText = 0.95;
 
 // The number recognizer's reading of `gray` (at `dpi`) at the other of 200 and 300 dpi.
 OcrText read_number_at_other_scale(const cv::Mat& gray, int dpi, OcrEngine& engine) {
@@ -80,10 +70,10 @@ bool well_formed_number(const std::string& text) {
 
 }  // namespace
 
-bool better_number_look(const OcrText& look, const OcrText& reading) {
+bool better_number_look(const OcrText& look, const OcrText& reading, const OcrOptions& options) {
   const bool look_formed = well_formed_number(tidy_ocr_text(look.text));
   const bool reading_formed = well_formed_number(tidy_ocr_text(reading.text));
-  if (look_formed != reading_formed) return look_formed && look.confidence >= kDoubtfulNumber;
+  if (look_formed != reading_formed) return look_formed && look.confidence >= options.doubtful_number;
   return look.confidence > reading.confidence;
 }
 
@@ -102,8 +92,8 @@ bool letters_stand_for_digits(const std::string& as_text, const std::string& as_
   return letters == 1 && digits >= 2;  // more letters than one: a word after all, or a guess
 }
 
-bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number) {
-  return as_text.confidence < kDoubtfulNumber && as_number.confidence >= kSecondLookNumber &&
+bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number, const OcrOptions& options) {
+  return as_text.confidence < options.doubtful_number && as_number.confidence >= options.second_look_number &&
          well_formed_number(tidy_ocr_text(as_number.text));
 }
 
@@ -183,7 +173,7 @@ std::string mend_bracket_pairs(const std::string& text) {
 }
 
 CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
-                             const PixelScale& scale, OcrEngine& engine) {
+                             const PixelScale& scale, OcrEngine& engine, const OcrOptions& options) {
   CellReading result;
   CellImage image = prepare_cell_image(gray, ink, cell, scale);
   if (image.dashes > 0) {
@@ -194,18 +184,19 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   if (image.blank) return result;
   const int dpi = static_cast<int>(std::lround(scale.dpi));
   OcrText reading = engine.read(image.gray, image.script, dpi);
-  if (!image.one_line.empty() && reading.confidence < kSureText) {
+  if (!image.one_line.empty() && reading.confidence < options.sure_text) {
     OcrText as_one_line = engine.read(image.one_line, LineScript::kText, dpi);
     if (as_one_line.confidence > reading.confidence) reading = std::move(as_one_line);
   }
   const bool number = image.script == LineScript::kNumber;
   auto doubtful = [&] {
-    return number ? reading.confidence < kSecondLookNumber || !well_formed_number(tidy_ocr_text(reading.text))
-                  : reading.confidence < kDoubtfulNumber;
+    return number ? reading.confidence < options.second_look_number ||
+                        !well_formed_number(tidy_ocr_text(reading.text))
+                  : reading.confidence < options.doubtful_number;
   };
   if (number && doubtful()) {
     OcrText second = read_number_at_other_scale(image.gray, dpi, engine);
-    if (better_number_look(second, reading)) reading = std::move(second);
+    if (better_number_look(second, reading, options)) reading = std::move(second);
   }
   if (doubtful() && !image.unmasked.empty()) {
     OcrText third = engine.read(image.unmasked, image.script, dpi);
@@ -213,9 +204,9 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
       OcrText as_number = engine.read(image.unmasked, LineScript::kNumber, dpi);
       if (as_number.confidence > third.confidence) third = std::move(as_number);
     }
-    if (better_number_look(third, reading)) reading = std::move(third);
+    if (better_number_look(third, reading, options)) reading = std::move(third);
   }
-  if (number && reading.confidence < kDoubtfulNumber) {
+  if (number && reading.confidence < options.doubtful_number) {
     OcrText as_text = engine.read(image.gray, LineScript::kText, dpi);
     if (text_overrules_number(reading, as_text)) reading = std::move(as_text);
   } else if (!number && reads_as_number(reading.text)) {
@@ -224,12 +215,12 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
     OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
     if (as_number.confidence > reading.confidence || letters_stand_for_digits(reading.text, as_number.text))
       reading = std::move(as_number);
-  } else if (!number && reading.confidence < kDoubtfulNumber &&
+  } else if (!number && reading.confidence < options.doubtful_number &&
              image.ink.width() * 10 <= image.ink.height() * 13) {
     // Ink no wider than one glyph, which the shape test took for text: a light face's lone digit
     // in pieces, perhaps.
     OcrText as_number = engine.read(image.gray, LineScript::kNumber, dpi);
-    if (number_settles_lone_glyph(reading, as_number)) reading = std::move(as_number);
+    if (number_settles_lone_glyph(reading, as_number, options)) reading = std::move(as_number);
   }
   result.blank = false;
   result.text = tidy_ocr_text(reading.text);
@@ -243,21 +234,27 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
 }
 
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
-                        const cv::Mat& ink, std::vector<LabelFix>* label_fixes) {
+                        const cv::Mat& ink, OcrContext& ocr, std::vector<LabelFix>* label_fixes) {
   Table table = table_on_grid(grid, scale);  // blank cells stay "" with confidence 1
   std::vector<std::string> read_as(grid.cells.size());
   // Each cell writes only its own slot, so the result does not depend on how cells are shared
   // out. Chunks of 8 cells (~50-100 ms of OCR) keep the hand-over cost small.
-  tbb::parallel_for(
-      tbb::blocked_range<size_t>(0, grid.cells.size(), 8), [&](const tbb::blocked_range<size_t>& r) {
-        OcrEngine& engine = this_threads_ocr_engine();
-        for (size_t i = r.begin(); i != r.end(); ++i) {
-          CellReading reading = read_cell_by_ocr(gray, ink, grid.cell_rect(grid.cells[i]), scale, engine);
-          table.cells[i].text = std::move(reading.text);
-          table.cells[i].confidence = reading.confidence;
-          read_as[i] = std::move(reading.read_as);
-        }
-      });
+  // Isolated: while this thread waits for the loop's last chunk it must not take up another
+  // page's task from the flow graph, whose work (a new document for this thread's cache) would
+  // pull the page out from under the caller.
+  tbb::this_task_arena::isolate([&] {
+    tbb::parallel_for(
+        tbb::blocked_range<size_t>(0, grid.cells.size(), 8), [&](const tbb::blocked_range<size_t>& r) {
+          OcrEngine& engine = ocr.engine();
+          for (size_t i = r.begin(); i != r.end(); ++i) {
+            CellReading reading =
+                read_cell_by_ocr(gray, ink, grid.cell_rect(grid.cells[i]), scale, engine, ocr.options());
+            table.cells[i].text = std::move(reading.text);
+            table.cells[i].confidence = reading.confidence;
+            read_as[i] = std::move(reading.read_as);
+          }
+        });
+  });
   if (label_fixes)
     for (size_t i = 0; i < read_as.size(); ++i)
       if (!read_as[i].empty()) label_fixes->push_back({i, read_as[i], table.cells[i].text});

@@ -10,6 +10,7 @@
 #include "models/geometry.h"
 #include "models/table.h"
 #include "stages/grid/grid_types.h"
+#include "stages/ocr/ocr_context.h"
 #include "stages/ocr/ocr_engine.h"
 
 namespace gridlift {
@@ -28,16 +29,18 @@ bool letters_stand_for_digits(const std::string& as_text, const std::string& as_
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text);
 
 //! Whether the number recognizer's reading `as_number` of one glyph's ink replaces chi_sim's
-//! `as_text`: when chi_sim is doubtful (under 0.6) and the number recognizer sure (0.9 or more) of
+//! `as_text`: when chi_sim is doubtful (under doubtful_number, 0.6) and the number recognizer sure
+//! (second_look_number, 0.9, or more) of
 //! a well-formed number. A light face's lone digit breaks into pieces the shape test takes for
 //! text (a 4 without its diagonal: chi_sim reads 各 at 0.36, the number recognizer 4 at 0.96).
-bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number);
+bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number,
+                               const OcrOptions& options = {});
 
 //! Whether another look at a doubtful cell (another scale, the unmasked gray) replaces the
 //! reading so far. A well-formed number ("2,939.71", "44") beats a malformed one ("4.", "1,22":
-//! a thousands comma takes three digits after it) when not itself doubtful (0.6); between two
-//! of a kind, the surer wins.
-bool better_number_look(const OcrText& look, const OcrText& reading);
+//! a thousands comma takes three digits after it) when not itself doubtful (doubtful_number, 0.6); between
+//! two of a kind, the surer wins.
+bool better_number_look(const OcrText& look, const OcrText& reading, const OcrOptions& options = {});
 
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
 //! CJK characters (chi_sim spaces them out), runs of spaces collapsed, angle brackets that pair
@@ -81,15 +84,17 @@ struct LabelFix {
 
 //! Reads the cell `cell` (its box between the centres of its rules, in pixels of `scale`) of the
 //! page `gray`, whose binarize_page() is `ink`: as a number or as text by the look of its ink.
+//! A reading `options` doubts is looked at again: the number recognizer at another scale, the
+//! unmasked cell, the other recognizer, the lines laid on one (up to seven reads of `engine`).
 CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
-                             const PixelScale& scale, OcrEngine& engine);
+                             const PixelScale& scale, OcrEngine& engine, const OcrOptions& options = {});
 
 //! A table whose cells hold the OCR reading of `gray` (the cleaned page) inside each cell of
 //! `grid`, with Tesseract's confidence; blank cells are "" with confidence 1. The cells are read
-//! in parallel, each worker with this_threads_ocr_engine(): a page's OCR is most of its time, so
+//! in parallel, each thread with its engine of `ocr`: a page's OCR is most of its time, so
 //! on a short document the last page would otherwise keep one core busy and leave the other idle.
 //! Cells put right by a standard label are added to `label_fixes` when given.
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
-                        const cv::Mat& ink, std::vector<LabelFix>* label_fixes = nullptr);
+                        const cv::Mat& ink, OcrContext& ocr, std::vector<LabelFix>* label_fixes = nullptr);
 
 }  // namespace gridlift

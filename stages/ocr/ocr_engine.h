@@ -1,15 +1,10 @@
 #pragma once
-// Stage 4b, read from pixels: Tesseract (LSTM) set up once for the two kinds of text a cell holds.
-// One engine per worker thread: a TessBaseAPI is not thread-safe and costs ~100 ms to load, so
-// it is created once and reused for every cell the thread reads.
+// Stage 4b, read from pixels: the seam between gridlift and a text recognizer. Stages that read
+// pixels take an OcrEngine (one cell, one line) or an OcrContext (many cells, in parallel); the
+// Tesseract engine (tesseract_engine.h) is the one real implementation, and tests script fakes.
 
-#include <memory>
 #include <opencv2/core.hpp>
 #include <string>
-
-namespace tesseract {
-class TessBaseAPI;
-}
 
 namespace gridlift {
 
@@ -21,30 +16,19 @@ enum class LineScript {
 
 struct OcrText {
   std::string text;         //!< UTF-8, lines separated by '\n', no trailing newline
-  double confidence = 0.0;  //!< Tesseract's mean word confidence, 0..1
+  double confidence = 0.0;  //!< the recognizer's mean word confidence, 0..1
+  bool operator==(const OcrText&) const = default;
 };
 
+//! A text recognizer. One instance serves one thread at a time.
 class OcrEngine {
  public:
-  //! Loads chi_sim and eng from find_tessdata(). Throws std::runtime_error naming a missing pack.
-  OcrEngine();
-  ~OcrEngine();
-  OcrEngine(const OcrEngine&) = delete;
-  OcrEngine& operator=(const OcrEngine&) = delete;
+  virtual ~OcrEngine() = default;
 
   //! Reads one line (kNumber) or one block of lines (kText) from an 8-bit gray image with dark
-  //! text on white and a margin around it; `dpi` is the image's resolution (reduced inside to the
-  //! resolution each recognizer reads best at).
-  OcrText read(const cv::Mat& gray, LineScript script, int dpi);
-
- private:
-  std::unique_ptr<tesseract::TessBaseAPI> text_;
-  std::unique_ptr<tesseract::TessBaseAPI> numbers_;
+  //! text on white and a margin around it; `dpi` is the image's resolution.
+  virtual OcrText read(const cv::Mat& gray, LineScript script, int dpi) = 0;
 };
-
-//! This thread's engine, loaded on its first call and kept for the life of the thread: how the
-//! stages reach Tesseract from any worker, including those a parallel loop over cells borrows.
-OcrEngine& this_threads_ocr_engine();
 
 //! Characters a number cell can hold; the number recognizer sees no others.
 inline constexpr const char* kNumberCharacters = "0123456789.,-%";

@@ -26,7 +26,7 @@
 #include "pipeline/page_processor.h"
 #include "pipeline/thread_limit.h"
 #include "stages/load/pdf_document.h"
-#include "stages/ocr/ocr_engine.h"
+#include "stages/ocr/ocr_context.h"
 
 namespace fs = std::filesystem;
 using gridlift::StageTimes;
@@ -73,9 +73,10 @@ StageRun time_stages(const std::vector<fs::path>& pdfs, const gridlift::ExtractO
   std::atomic<size_t> next{0};
   std::vector<StageRun> runs(static_cast<size_t>(workers));
   std::latch engines_loaded(workers + 1);
+  gridlift::OcrContext ocr = gridlift::make_ocr_context(options);
   auto work = [&](StageRun& run) {
     // Loading the OCR engines (once per thread in the real run too) is not a page's work.
-    gridlift::this_threads_ocr_engine();
+    ocr.engine();
     engines_loaded.arrive_and_wait();
     tbb::task_arena one_thread(1);
     // Each worker opens its own documents: a poppler document is not for two threads at once.
@@ -86,8 +87,8 @@ StageRun time_stages(const std::vector<fs::path>& pdfs, const gridlift::ExtractO
       const size_t doc = pages[i].first;
       const int index = pages[i].second;
       if (!docs[doc]) docs[doc] = gridlift::open_pdf(pdfs[doc]);
-      auto page =
-          one_thread.execute([&] { return gridlift::process_page(*docs[doc], index, options, &fonts[doc]); });
+      auto page = one_thread.execute(
+          [&] { return gridlift::process_page(*docs[doc], index, options, ocr, &fonts[doc]); });
       Tally& tally = page.result.mode == gridlift::PageMode::kText ? run.text : run.ocr;
       tally.sum += page.times;
       ++tally.pages;
