@@ -215,7 +215,7 @@ class DocumentWriter {
     }
     if (failed > 0)
       spdlog::warn(
-          "{}: {} of {} arithmetic checks do not add up ({}{}): a misread or misprinted cell, or a table "
+          "{}: {} of {} checks do not hold ({}{}): a misread or misprinted cell, or a table "
           "continued where gridlift did not see it; see \"checks\" in the JSON",
           job.shown, failed, job.result.checks.size(), failed_checks, failed > 3 ? ", …" : "");
     if (checked.spanning_page_breaks > 0)

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "stages/assemble/arithmetic_checks.h"
 #include "stages/assemble/document_checks.h"
 #include "tests/table_builders.h"
@@ -42,6 +44,92 @@ TEST(ArithmeticChecks, CodeHierarchyAndTotalRowAddUp) {
   }
   EXPECT_EQ(checks[0].total, std::make_pair(1, 2));
   EXPECT_EQ(checks[0].cells, (std::vector<std::pair<int, int>>{{2, 2}, {5, 2}}));
+}
+
+// 支出功能分类预算表-like, as WPS and Excel print it: codes split over 类 / 款 / 项 columns, the 类
+// repeated on every row, amounts in whole 元 with separators, 合计 = 基本支出 + 项目支出.
+Table split_codes(const std::string& leaf) {
+  Table t = table_of({{"类", "款", "项", "科目名称", "合计", "基本支出", "项目支出"},
+                      {"201", "", "", "一般公共服务支出", "127,886,849", "84,861,719", "43,025,130"},
+                      {"201", "06", "", "财政事务", "127,886,849", "84,861,719", "43,025,130"},
+                      {"201", "06", "01", "行政运行", "84,861,719", "84,861,719", ""},
+                      {"201", "06", "02", "一般行政管理事务", leaf, "", leaf},
+                      {"201", "06", "04", "预算改革业务", "370,000", "", "370,000"},
+                      {"201", "06", "05", "财政国库业务", "14,111,000", "", "14,111,000"},
+                      {"", "", "", "合计", "127,886,849", "84,861,719", "43,025,130"}});
+  return t;
+}
+
+std::vector<ArithmeticCheck> of_kind(const std::vector<ArithmeticCheck>& checks, const std::string& kind) {
+  std::vector<ArithmeticCheck> out;
+  for (const auto& c : checks)
+    if (c.kind == kind) out.push_back(c);
+  return out;
+}
+
+TEST(ArithmeticChecks, CodesSplitOverColumnsFormOneHierarchy) {
+  const auto checks = of_kind(find_arithmetic_checks(split_codes("28,544,130")), "column-sum");
+  // 201 = 20106, 20106 = its four 项, 合计 = 201: in each of the three amount columns where any
+  // term is non-zero. Never 201 = 20106 + its 项 together (the 类 repeated on their rows).
+  ASSERT_EQ(checks.size(), 9u);
+  for (const auto& c : checks) {
+    EXPECT_TRUE(c.ok) << "row " << c.total.first << " col " << c.total.second;
+    if (c.total.first == 1) {
+      EXPECT_EQ(c.cells.size(), 1u) << "201 has one direct child, 20106";
+    }
+    if (c.total.first == 2) {
+      EXPECT_LE(c.cells.size(), 4u) << "20106 adds its four 项 (blank ones are not listed)";
+    }
+  }
+}
+
+TEST(ArithmeticChecks, AmountsInWholeYuanAreCheckedAndAMisreadOneFails) {
+  const auto sums = find_arithmetic_checks(split_codes("28,544,180"));
+  int failed = 0;
+  for (const auto& c : sums) failed += !c.ok;
+  // 20106's 合计 and 项目支出: 50 元 is no rounding. (The misread row's own row sum holds: the
+  // same figure is printed in both its columns.)
+  EXPECT_EQ(failed, 2);
+  EXPECT_FALSE(of_kind(sums, "row-sum").empty()) << "合计 = 基本支出 + 项目支出";
+}
+
+TEST(ArithmeticChecks, RoundingFitsThePrintedUnit) {
+  // 万元 to one decimal: three addends each rounded by up to 0.05 may miss the total by 0.1.
+  auto holds = [](const std::string& total) {
+    const auto checks = find_arithmetic_checks(table_of({{"科目编码", "科目名称", "决算数"},
+                                                         {"301", "工资福利支出", total},
+                                                         {"30101", "基本工资", "3.3"},
+                                                         {"30102", "津贴补贴", "3.3"},
+                                                         {"30103", "奖金", "3.3"}}));
+    return checks.size() == 1 && checks[0].ok;
+  };
+  EXPECT_TRUE(holds("10.0"));
+  EXPECT_FALSE(holds("10.3"));
+}
+
+TEST(SubjectCodeChecks, ACodeIsProvenByItsStandardName) {
+  const auto checks = find_subject_code_checks(split_codes("28,544,130"));
+  std::map<int, std::vector<std::pair<int, int>>> proven;
+  for (const auto& c : checks) {
+    EXPECT_EQ(c.kind, "subject-code");
+    EXPECT_TRUE(c.ok);
+    EXPECT_EQ(c.total.second, 3) << "the name cell";
+    proven[c.total.first] = c.cells;
+  }
+  ASSERT_TRUE(proven.count(3)) << "2010601 行政运行";
+  EXPECT_EQ(proven[3], (std::vector<std::pair<int, int>>{{3, 0}, {3, 1}, {3, 2}}));
+  EXPECT_TRUE(proven.count(1)) << "201 一般公共服务支出";
+  EXPECT_FALSE(proven.count(7)) << "合计 has no code";
+}
+
+TEST(SubjectCodeChecks, AnUnprovenCodeGetsNoCheckAndNoFailure) {
+  Table t = table_of({{"科目编码", "科目名称", "决算数"},
+                      {"2010601", "财政事务", "1.00"},          // 20106's name: a misread 项, or a misprint
+                      {"2010699", "其他财政事务支出", "1.00"},  // 99 is the classification's "other"
+                      {"2019901", "某项自定支出", "1.00"}});    // a name the vocabulary does not know
+  const auto checks = find_subject_code_checks(t);
+  ASSERT_EQ(checks.size(), 1u);
+  EXPECT_EQ(checks[0].total.first, 2);
 }
 
 TEST(ArithmeticChecks, AMisreadDigitFailsTheChecksAroundIt) {
@@ -142,7 +230,7 @@ TEST(DocumentChecks, AHierarchySplitByAPageBreakAddsUpAcrossIt) {
   EXPECT_EQ(joined.spanning_page_breaks, 1) << "合计 = 208 + 217 spans the break";
   bool second_part_checked = false;
   for (const auto& c : joined.checks)
-    if (c.table == "p2-t1") {
+    if (c.table == "p2-t1" && c.kind == "column-sum") {
       second_part_checked = true;
       EXPECT_EQ(c.total, std::make_pair(1, 2)) << "reported in the continuation's own rows";
     }

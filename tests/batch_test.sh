@@ -11,7 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 source "$(dirname "$0")/checks.sh"
 # A manifest's standing entries without the timings, one per line, sorted: comparable across runs.
 standing() { "$bin" manifest merge "$@" -o "$tmp/standing.jsonl" >/dev/null; sed -E 's/"seconds":[^,]*,//' "$tmp/standing.jsonl"; }
-same_outputs() { diff -r --exclude='manifest*.jsonl' --exclude='manifest*.jsonl.lock' "$1" "$2" >/dev/null; }
+# On a difference, says which files differ (stderr), so that a failure can be told from a flake.
+same_outputs() { diff -rq --exclude='manifest*.jsonl' --exclude='manifest*.jsonl.lock' "$1" "$2" >&2; }
 
 mkdir -p "$tmp/in/good" "$tmp/in/bad"
 cp "$src"/fixtures/digital/*.pdf "$src"/fixtures/narrow/*.pdf "$tmp/in/good/"

@@ -7,33 +7,13 @@
 
 #include "models/unicode.h"
 #include "stages/read/standard_labels.h"
+#include "stages/read/subject_vocabulary.h"
 
 namespace gridlift {
 namespace {
 
 // Digits read surely score this or more (cell_ocr.cpp); a code read so is not overruled by a name.
 constexpr double kSureDigits = 0.95;
-
-struct Vocabulary {
-  std::map<std::string, std::set<std::u32string>> names_of_code;
-  std::map<std::u32string, std::set<std::string>> codes_of_subject;
-  std::set<std::u32string> labels;  // every standard label, subjects or not
-};
-
-const Vocabulary& vocabulary() {
-  static const Vocabulary* const v = [] {
-    auto* out = new Vocabulary;
-    for (const auto& label : standard_labels()) {
-      const std::u32string name = comparable_label(label.name);
-      out->labels.insert(name);
-      if (label.code.empty()) continue;
-      out->names_of_code[std::string(label.code)].insert(name);
-      out->codes_of_subject[name].insert(std::string(label.code));
-    }
-    return out;
-  }();
-  return *v;
-}
 
 bool has_chinese(const std::string& text) {
   const std::u32string cps = code_points(text);
@@ -95,7 +75,7 @@ const std::u32string* name_near(const std::u32string& read, const std::set<std::
 }  // namespace
 
 std::vector<LabelFix> mend_subjects_by_code(Table& table) {
-  const Vocabulary& v = vocabulary();
+  const SubjectVocabulary& v = subject_vocabulary();
   std::map<std::pair<int, int>, size_t> at;  // (row, col) -> cell
   for (size_t i = 0; i < table.cells.size(); ++i) at[{table.cells[i].row, table.cells[i].col}] = i;
 
