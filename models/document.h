@@ -1,6 +1,7 @@
 #pragma once
 // The result for one input PDF: the root of NAME.json.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ struct ArithmeticCheck {
   std::vector<std::pair<int, int>> cells;  //!< addends as (row, col)
   std::pair<int, int> total{0, 0};         //!< the total as (row, col)
   bool ok = false;
+  //! Why a check fails, judged from its terms (judge_failed_checks()): "printed" when every term
+  //! was read from a trusted text layer, so the document itself does not add up; "misread" when
+  //! a term was read by OCR. "" for a check that holds.
+  std::string failure;
+  //! With "misread": the term read by OCR least surely, the likeliest misreading.
+  std::optional<std::pair<int, int>> suspect;
   bool operator==(const ArithmeticCheck&) const = default;
 };
 

@@ -164,6 +164,8 @@ nlohmann::ordered_json to_json(const DocumentResult& doc) {
     for (const auto& rc : c.cells) cj["cells"].push_back(position_json(rc));
     cj["total"] = position_json(c.total);
     cj["ok"] = c.ok;
+    if (!c.failure.empty()) cj["failure"] = c.failure;
+    if (c.suspect) cj["suspect"] = position_json(*c.suspect);
     j["checks"].push_back(cj);
   }
   return j;
@@ -185,6 +187,8 @@ DocumentResult document_from_json(const nlohmann::json& j) {
     for (const auto& rc : c.value("cells", nlohmann::json::array())) check.cells.push_back(position_from(rc));
     check.total = position_from(required(c, "total"));
     check.ok = value_or(c, "ok", false);
+    check.failure = value_or<std::string>(c, "failure", "");
+    if (c.contains("suspect")) check.suspect = position_from(c["suspect"]);
     doc.checks.push_back(check);
   }
   return doc;

@@ -9,6 +9,10 @@
 
 namespace gridlift {
 
+//! A cell reported with at least this confidence promises its text is right; gridlift reports
+//! what it doubts (a misread suspected by a failed sum, a malformed number) under it.
+inline constexpr double kTrustedConfidence = 0.8;
+
 //! One cell; a spanning cell is listed once, at its top-left grid position.
 struct Cell {
   int row = 0;

@@ -18,6 +18,7 @@
 #include "pipeline/file_digest.h"
 #include "pipeline/report_spool.h"
 #include "pipeline/thread_limit.h"
+#include "stages/assemble/check_verdicts.h"
 #include "stages/assemble/continuation.h"
 #include "stages/assemble/document_checks.h"
 #include "stages/export/html_report.h"
@@ -205,19 +206,14 @@ class DocumentWriter {
         if (t.continues)
           spdlog::debug("{} {}: continues {} (same columns, no caption)", job.shown, t.id, *t.continues);
     DocumentChecks checked = check_document(job.result.pages);
-    std::string failed_checks;
-    size_t failed = 0;
-    for (auto& check : checked.checks) {
-      if (!check.ok && ++failed <= 3)
-        failed_checks += (failed > 1 ? ", " : "") + check.table + " row " +
-                         std::to_string(check.total.first) + " col " + std::to_string(check.total.second);
-      job.result.checks.push_back(std::move(check));
-    }
-    if (failed > 0)
-      spdlog::warn(
-          "{}: {} of {} checks do not hold ({}{}): a misread or misprinted cell, or a table "
-          "continued where gridlift did not see it; see \"checks\" in the JSON",
-          job.shown, failed, job.result.checks.size(), failed_checks, failed > 3 ? ", …" : "");
+    job.result.checks = std::move(checked.checks);
+    const int doubted =
+        judge_failed_checks(job.result.checks, job.result.pages) + doubt_malformed_numbers(job.result.pages);
+    warn_of_failed_checks(job);
+    if (doubted > 0)
+      spdlog::debug(
+          "{}: {} cells read by OCR doubted (confidence lowered to {}): in a failed sum, or malformed",
+          job.shown, doubted, kContradictedConfidence);
     if (checked.spanning_page_breaks > 0)
       spdlog::debug("{}: {} arithmetic checks span a page break and are not listed", job.shown,
                     checked.spanning_page_breaks);
@@ -258,6 +254,32 @@ class DocumentWriter {
                                                 : options_.overlay_folder;
     spdlog::info("[{}/{}] {}: {} pages, {} tables -> {} ({:.2f} s)", job.ordinal, total_, job.shown,
                  job.result.pages.size(), tables, written.string(), seconds);
+  }
+
+  // One line for the sums the document itself breaks, one for those a misreading may break.
+  static void warn_of_failed_checks(const DocumentJob& job) {
+    for (const char* failure : {"printed", "misread"}) {
+      std::string where;
+      size_t failed = 0;
+      for (const auto& check : job.result.checks) {
+        if (check.ok || check.failure != failure || ++failed > 3) continue;
+        const auto at = check.failure == "misread" && check.suspect ? *check.suspect : check.total;
+        where += (failed > 1 ? ", " : "") + check.table + " row " + std::to_string(at.first) + " col " +
+                 std::to_string(at.second);
+      }
+      if (failed == 0) continue;
+      if (std::string(failure) == "printed")
+        spdlog::warn(
+            "{}: {} of {} checks do not hold on figures read from its text layer ({}{}): the "
+            "document's own figures disagree, or a table continues where gridlift did not see "
+            "it; see \"checks\" in the JSON",
+            job.shown, failed, job.result.checks.size(), where, failed > 3 ? ", …" : "");
+      else
+        spdlog::warn(
+            "{}: {} of {} checks do not hold on figures read by OCR: a misreading is suspected "
+            "(likeliest: {}{}); their cells' confidence is lowered; see \"checks\" in the JSON",
+            job.shown, failed, job.result.checks.size(), where, failed > 3 ? ", …" : "");
+    }
   }
 
   void fail(DocumentJob& job, const std::string& message) {

@@ -30,7 +30,8 @@ DocumentResult sample() {
   page.tables.push_back(t);
   page.blocks.push_back({{10, 5, 200, 15}, "第一部分 概况"});
   doc.pages.push_back(page);
-  doc.checks.push_back({"p3-t1", "column-sum", {{1, 0}}, {1, 1}, true});
+  doc.checks.push_back({"p3-t1", "column-sum", {{1, 0}}, {1, 1}, true, {}, std::nullopt});
+  doc.checks.push_back({"p3-t1", "row-sum", {{1, 0}}, {1, 1}, false, "misread", std::make_pair(1, 0)});
   return doc;
 }
 

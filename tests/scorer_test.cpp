@@ -47,6 +47,40 @@ TEST(Scorer, TruthAgainstItselfIsPerfect) {
   EXPECT_EQ(score_line(tally), "score: tables=1.000 cell=1.000 numeric=1.000 structure=1.000");
 }
 
+Cell& cell_of(Table& t, int row, int col) {
+  for (auto& c : t.cells)
+    if (c.row == row && c.col == col) return c;
+  throw std::logic_error("no such cell");
+}
+
+TEST(Scorer, AWrongCellIsSilentOnlyWhileItsConfidencePromisesItRight) {
+  Table misread = truth_table();
+  cell_of(misread, 1, 2).text = "65.061";
+  cell_of(misread, 1, 2).confidence = 0.9;
+  cell_of(misread, 2, 0).text = "二、事业收人";
+  cell_of(misread, 2, 0).confidence = 0.85;
+  auto silent = score_document(doc_with(truth_table()), doc_with(misread));
+  EXPECT_EQ(silent.silent_numbers, 1);
+  EXPECT_EQ(silent.silent_text, 1);
+
+  cell_of(misread, 1, 2).confidence = 0.5;  // flagged: wrong, but it says so
+  cell_of(misread, 2, 0).confidence = 0.79;
+  auto flagged = score_document(doc_with(truth_table()), doc_with(misread));
+  EXPECT_EQ(flagged.silent_numbers, 0);
+  EXPECT_EQ(flagged.silent_text, 0);
+  EXPECT_LT(flagged.cell_accuracy(), 1.0) << "still wrong, and counted so";
+}
+
+TEST(Scorer, CoverageIsTheShareOfNonZeroNumbersSomeCheckCovers) {
+  DocumentResult result = doc_with(truth_table());
+  result.checks.push_back({"p1-t1", "column-sum", {{1, 2}, {2, 2}}, {3, 2}, true, {}, std::nullopt});
+  auto tally = score_document(doc_with(truth_table()), result);
+  // Numbers: 1, 2, 3 (a list column) and the three amounts; the check covers the amounts.
+  EXPECT_EQ(tally.result_numbers, 6);
+  EXPECT_EQ(tally.result_numbers_covered, 3);
+  EXPECT_DOUBLE_EQ(tally.check_coverage(), 0.5);
+}
+
 TEST(Scorer, DroppedRowLowersCellsAndStructure) {
   Table result = truth_table();
   result.n_rows = 3;

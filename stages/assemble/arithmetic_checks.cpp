@@ -243,7 +243,7 @@ void add_check(std::vector<ArithmeticCheck>& out, const Table& t, const Grid& g,
     used.emplace_back(r, c);
   }
   if (!any_nonzero || used.empty()) return;
-  out.push_back({t.id, kind, used, total, within_rounding(sum, *total_value, half_units)});
+  out.push_back({t.id, kind, used, total, within_rounding(sum, *total_value, half_units), {}, std::nullopt});
 }
 
 // The 项 every 款 of the functional classification (codes 2xx) opens with, under the same
@@ -278,7 +278,7 @@ void add_subject_code_check(std::vector<ArithmeticCheck>& out, const Table& t, c
   std::vector<std::pair<int, int>> code_cells{{row, columns.first}};
   for (int c : columns.parts)
     if (!cells[static_cast<size_t>(c)].empty()) code_cells.emplace_back(row, c);
-  out.push_back({t.id, "subject-code", code_cells, {row, name_column}, true});
+  out.push_back({t.id, "subject-code", code_cells, {row, name_column}, true, {}, std::nullopt});
 }
 
 }  // namespace

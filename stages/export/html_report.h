@@ -23,7 +23,7 @@ struct ReportPageNote {
 };
 
 //! Cells under this confidence are marked as doubtful.
-inline constexpr double kLowConfidence = 0.8;
+inline constexpr double kLowConfidence = kTrustedConfidence;
 
 //! An overlay made ready to embed: at most `max_width` pixels wide, JPEG, base64.
 std::string report_page_image(const cv::Mat& overlay, int max_width = 1400);

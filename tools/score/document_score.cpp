@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <tuple>
 
 #include "models/document_json.h"
 #include "tools/score/table_score.h"
@@ -20,6 +23,8 @@ void add_table(ScoreTally& tally, const TableScore& s) {
   tally.cells_exact += s.cells_exact;
   tally.numeric_total += s.numeric_total;
   tally.numeric_exact += s.numeric_exact;
+  tally.silent_numbers += s.silent_numbers;
+  tally.silent_text += s.silent_text;
   tally.structure_sum += s.structure;
 }
 
@@ -57,6 +62,10 @@ void ScoreTally::add(const ScoreTally& o) {
   cells_exact += o.cells_exact;
   numeric_total += o.numeric_total;
   numeric_exact += o.numeric_exact;
+  silent_numbers += o.silent_numbers;
+  silent_text += o.silent_text;
+  result_numbers += o.result_numbers;
+  result_numbers_covered += o.result_numbers_covered;
   structure_sum += o.structure_sum;
 }
 
@@ -72,9 +81,41 @@ double ScoreTally::numeric_accuracy() const {
 double ScoreTally::structure_accuracy() const {
   return ratio(structure_sum, truth_tables);
 }
+double ScoreTally::check_coverage() const {
+  return ratio(result_numbers_covered, result_numbers);
+}
+
+namespace {
+
+// Digits and number marks with a non-zero digit ("2,939.71", "201", "06"), as printed.
+bool non_zero_number(const std::string& raw) {
+  std::string text;
+  for (char c : raw)
+    if (c != ' ') text += c;
+  static const std::regex kNumber(R"(^-?[\d,]+(\.\d+)?%?$)");
+  return std::regex_match(text, kNumber) && text.find_first_of("123456789") != std::string::npos;
+}
+
+void count_check_coverage(const DocumentResult& result, ScoreTally& tally) {
+  std::set<std::tuple<std::string, int, int>> covered;
+  for (const auto& check : result.checks) {
+    covered.insert({check.table, check.total.first, check.total.second});
+    for (const auto& [r, c] : check.cells) covered.insert({check.table, r, c});
+  }
+  for (const auto& page : result.pages)
+    for (const auto& table : page.tables)
+      for (const auto& cell : table.cells)
+        if (non_zero_number(cell.text)) {
+          ++tally.result_numbers;
+          tally.result_numbers_covered += covered.count({table.id, cell.row, cell.col}) ? 1 : 0;
+        }
+}
+
+}  // namespace
 
 ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result) {
   ScoreTally tally;
+  count_check_coverage(result, tally);
   std::map<int, const PageResult*> result_pages;
   for (const auto& p : result.pages) result_pages[p.page] = &p;
   for (const auto& truth_page : truth.pages) {
@@ -187,9 +228,16 @@ void print_report(const std::vector<DocumentReport>& reports, std::ostream& out)
     overall.add(t);
   }
   out << "\n";
+  auto honesty = [](const ScoreTally& t) {
+    return " silent_numbers=" + std::to_string(t.silent_numbers) +
+           " silent_text=" + std::to_string(t.silent_text) + " coverage=" + fixed3(t.check_coverage());
+  };
   for (const auto& [variant, tally_count] : variants)
     out << "variant " << variant << " (" << tally_count.second
-        << " documents): " << score_line(tally_count.first).substr(7) << "\n";
+        << " documents): " << score_line(tally_count.first).substr(7) << honesty(tally_count.first) << "\n";
+  out << "silent errors (wrong at confidence >= 0.8): " << overall.silent_numbers << " numbers, "
+      << overall.silent_text << " texts; checks cover " << overall.result_numbers_covered << " of "
+      << overall.result_numbers << " non-zero numbers read\n";
   out << score_line(overall) << "\n";
 }
 

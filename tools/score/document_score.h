@@ -21,12 +21,19 @@ struct ScoreTally {
   int numeric_total = 0;
   int numeric_exact = 0;
   double structure_sum = 0;  //!< summed per truth table; unmatched tables add 0
+  int silent_numbers = 0;    //!< wrong while confident (see TableScore)
+  int silent_text = 0;
+  //! Non-zero number cells of the result, and those some check of the result covers (as a term
+  //! or a total): how much of what was read the document's own arithmetic and codes vouch for.
+  int result_numbers = 0;
+  int result_numbers_covered = 0;
 
   void add(const ScoreTally& other);
   double table_recall() const;
   double cell_accuracy() const;
   double numeric_accuracy() const;
   double structure_accuracy() const;
+  double check_coverage() const;
 };
 
 //! Each truth table is answered by the most similar unused result table on the same page.
@@ -47,7 +54,7 @@ std::vector<DocumentReport> score_paths(const std::filesystem::path& truth,
                                         const std::filesystem::path& result,
                                         const std::string& suffix = ".truth.json");
 
-//! The table per document and per variant, ending with the one line
+//! The table per document and per variant (with silent errors and check coverage), ending with the one line
 //! "score: tables=… cell=… numeric=… structure=…".
 void print_report(const std::vector<DocumentReport>& reports, std::ostream& out);
 

@@ -71,6 +71,17 @@ double span_f1(const Table& truth, const Table& result) {
   return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
+// Each grid position's confidence: that of the cell covering it.
+std::vector<std::vector<double>> confidence_grid(const Table& t) {
+  std::vector<std::vector<double>> g(static_cast<size_t>(std::max(t.n_rows, 0)),
+                                     std::vector<double>(static_cast<size_t>(std::max(t.n_cols, 0)), 1.0));
+  for (const auto& c : t.cells)
+    for (int r = c.row; r < c.row + c.row_span && r < t.n_rows; ++r)
+      for (int k = c.col; k < c.col + c.col_span && k < t.n_cols; ++k)
+        if (r >= 0 && k >= 0) g[static_cast<size_t>(r)][static_cast<size_t>(k)] = c.confidence;
+  return g;
+}
+
 }  // namespace
 
 double content_similarity(const Table& truth, const Table& result) {
@@ -89,6 +100,7 @@ TableScore score_table(const Table& truth, const Table& result) {
   for (auto [i, j] : rows) row_of[static_cast<size_t>(i)] = j, result_row_used[static_cast<size_t>(j)] = 1;
   for (auto [a, b] : cols) col_of[static_cast<size_t>(a)] = b, result_col_used[static_cast<size_t>(b)] = 1;
 
+  const auto confidence = confidence_grid(result);
   TableScore score;
   for (size_t i = 0; i < t.size(); ++i)
     for (size_t a = 0; a < tc; ++a) {
@@ -101,6 +113,10 @@ TableScore score_table(const Table& truth, const Table& result) {
         ++score.cells_compared;
         if (truth_text == result_text) ++score.cells_exact;
       }
+      if (!result_text.empty() && truth_text != result_text &&
+          confidence[static_cast<size_t>(row_of[i])][static_cast<size_t>(col_of[a])] >= kTrustedConfidence)
+        ++(is_numeric_text(truth_text) || is_numeric_text(result_text) ? score.silent_numbers
+                                                                       : score.silent_text);
       if (is_numeric_text(truth_text)) {
         ++score.numeric_total;
         if (truth_text == result_text) ++score.numeric_exact;
@@ -109,7 +125,11 @@ TableScore score_table(const Table& truth, const Table& result) {
   // Result text in rows or columns that align with nothing in the truth is extra, hence wrong.
   for (size_t j = 0; j < r.size(); ++j)
     for (size_t b = 0; b < rc; ++b)
-      if ((!result_row_used[j] || !result_col_used[b]) && !r[j][b].empty()) ++score.cells_compared;
+      if ((!result_row_used[j] || !result_col_used[b]) && !r[j][b].empty()) {
+        ++score.cells_compared;
+        if (confidence[j][b] >= kTrustedConfidence)
+          ++(is_numeric_text(r[j][b]) ? score.silent_numbers : score.silent_text);
+      }
 
   double same_rows = truth.n_rows == result.n_rows ? 1.0 : 0.0;
   double same_cols = truth.n_cols == result.n_cols ? 1.0 : 0.0;

@@ -12,6 +12,10 @@ struct TableScore {
   int numeric_total = 0;   //!< truth cells that are numbers
   int numeric_exact = 0;
   double structure = 0;  //!< mean of: same row count, same column count, F1 of the span sets
+  //! Result cells whose text is wrong while their confidence promises it right (≥
+  //! kTrustedConfidence): silent errors, numbers (by the truth's text or the result's) and text apart.
+  int silent_numbers = 0;
+  int silent_text = 0;
 };
 
 //! Similarity in [0,1] of the two tables' cell texts taken as multisets (Dice): used to pick

@@ -1,0 +1,78 @@
+#include "stages/assemble/check_verdicts.h"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+namespace gridlift {
+namespace {
+
+struct TableAt {
+  Table* table = nullptr;
+  PageMode mode = PageMode::kText;
+};
+
+Cell* cell_at(Table& table, std::pair<int, int> position) {
+  for (Cell& c : table.cells)
+    if (c.row == position.first && c.col == position.second) return &c;
+  return nullptr;
+}
+
+bool read_by_ocr(const Cell& cell, PageMode mode) {
+  return mode == PageMode::kOcr || (mode == PageMode::kMixed && cell.confidence < 1.0);
+}
+
+}  // namespace
+
+int judge_failed_checks(std::vector<ArithmeticCheck>& checks, std::vector<PageResult>& pages) {
+  std::map<std::string, TableAt> tables;
+  for (auto& page : pages)
+    for (auto& table : page.tables) tables[table.id] = {&table, page.mode};
+  int doubted = 0;
+  for (auto& check : checks) {
+    if (check.ok) continue;
+    const auto found = tables.find(check.table);
+    if (found == tables.end()) continue;
+    Table& table = *found->second.table;
+    std::vector<std::pair<std::pair<int, int>, Cell*>> ocr_terms;
+    std::vector<std::pair<int, int>> terms = check.cells;
+    terms.push_back(check.total);
+    for (const auto& position : terms)
+      if (Cell* cell = cell_at(table, position); cell && read_by_ocr(*cell, found->second.mode))
+        ocr_terms.emplace_back(position, cell);
+    if (ocr_terms.empty()) {
+      check.failure = "printed";
+      continue;
+    }
+    check.failure = "misread";
+    check.suspect = std::min_element(ocr_terms.begin(), ocr_terms.end(), [](const auto& a, const auto& b) {
+                      return a.second->confidence < b.second->confidence;
+                    })->first;
+    for (auto& [position, cell] : ocr_terms)
+      if (cell->confidence > kContradictedConfidence) {
+        cell->confidence = kContradictedConfidence;
+        ++doubted;
+      }
+  }
+  return doubted;
+}
+
+int doubt_malformed_numbers(std::vector<PageResult>& pages) {
+  static const std::regex kNumberMarks(R"(^[-0-9.,%]*[0-9][-0-9.,%]*$)");
+  static const std::regex kWellFormed(R"(^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$)");
+  int doubted = 0;
+  for (auto& page : pages)
+    for (auto& table : page.tables)
+      for (auto& cell : table.cells) {
+        if (!read_by_ocr(cell, page.mode) || cell.confidence <= kContradictedConfidence) continue;
+        std::string text;
+        std::copy_if(cell.text.begin(), cell.text.end(), std::back_inserter(text),
+                     [](char c) { return c != ' '; });
+        if (!std::regex_match(text, kNumberMarks) || std::regex_match(text, kWellFormed)) continue;
+        cell.confidence = kContradictedConfidence;
+        ++doubted;
+      }
+  return doubted;
+}
+
+}  // namespace gridlift
