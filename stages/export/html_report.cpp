@@ -25,7 +25,7 @@ std::string cell_key(const Table& table, size_t index) {
   return table.id + "/" + std::to_string(index);
 }
 
-// Totals whose arithmetic check fails, by cell key, with the kind of check for the tooltip.
+// Totals whose check fails, by cell key, with the kind of check and of failure for the tooltip.
 std::map<std::string, std::string> failed_totals(const DocumentResult& doc) {
   std::map<std::string, std::string> failed;
   for (const auto& check : doc.checks) {
@@ -35,7 +35,10 @@ std::map<std::string, std::string> failed_totals(const DocumentResult& doc) {
         if (table.id == check.table)
           for (size_t i = 0; i < table.cells.size(); ++i)
             if (table.cells[i].row == check.total.first && table.cells[i].col == check.total.second)
-              failed[cell_key(table, i)] = check.kind;
+              failed[cell_key(table, i)] =
+                  check.kind + (check.failure == "printed"   ? " check fails on the printed figures"
+                                : check.failure == "misread" ? " check fails: a misreading is suspected"
+                                                             : " check fails");
   }
   return failed;
 }
@@ -53,7 +56,7 @@ std::string cell_tooltip(const Table& table, const Cell& cell, const std::string
   if (cell.row_span > 1 || cell.col_span > 1)
     tip += " (spans " + std::to_string(cell.row_span) + "x" + std::to_string(cell.col_span) + ")";
   tip += ", confidence " + number(cell.confidence);
-  if (!failed_kind.empty()) tip += ", " + failed_kind + " check fails";
+  if (!failed_kind.empty()) tip += ", " + failed_kind;
   return tip;
 }
 
