@@ -1,6 +1,7 @@
 #include "models/document_json.h"
 
 #include <cmath>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -179,7 +180,14 @@ DocumentResult document_from_json(const nlohmann::json& j) {
     throw std::runtime_error("format is '" + doc.format + "', expected 'tables/1'");
   doc.source = value_or<std::string>(j, "source", "");
   doc.sha256 = value_or<std::string>(j, "sha256", "");
-  for (const auto& p : required(j, "pages")) doc.pages.push_back(page_from(p));
+  std::set<int> page_numbers;
+  for (const auto& p : required(j, "pages")) {
+    doc.pages.push_back(page_from(p));
+    // Pages are told apart by number (the scorer pairs truth and result pages so): a number twice
+    // would make one page stand for two.
+    if (!page_numbers.insert(doc.pages.back().page).second)
+      throw std::runtime_error("page " + std::to_string(doc.pages.back().page) + " appears twice");
+  }
   for (const auto& c : j.value("checks", nlohmann::json::array())) {
     ArithmeticCheck check;
     check.table = value_or<std::string>(c, "table", "");
