@@ -4,6 +4,8 @@
 #include <map>
 #include <regex>
 
+#include "models/number_text.h"
+
 namespace gridlift {
 namespace {
 
@@ -59,7 +61,6 @@ int judge_failed_checks(std::vector<ArithmeticCheck>& checks, std::vector<PageRe
 
 int doubt_malformed_numbers(std::vector<PageResult>& pages) {
   static const std::regex kNumberMarks(R"(^[-0-9.,%]*[0-9][-0-9.,%]*$)");
-  static const std::regex kWellFormed(R"(^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$)");
   int doubted = 0;
   for (auto& page : pages)
     for (auto& table : page.tables)
@@ -68,7 +69,7 @@ int doubt_malformed_numbers(std::vector<PageResult>& pages) {
         std::string text;
         std::copy_if(cell.text.begin(), cell.text.end(), std::back_inserter(text),
                      [](char c) { return c != ' '; });
-        if (!std::regex_match(text, kNumberMarks) || std::regex_match(text, kWellFormed)) continue;
+        if (!std::regex_match(text, kNumberMarks) || well_formed_number(text)) continue;
         cell.confidence = kContradictedConfidence;
         ++doubted;
       }

@@ -7,10 +7,10 @@
 #include <cmath>
 #include <cstring>
 #include <opencv2/imgproc.hpp>
-#include <regex>
 #include <sstream>
 #include <vector>
 
+#include "models/number_text.h"
 #include "models/unicode.h"
 #include "stages/ocr/cell_image.h"
 #include "stages/read/cell_reader.h"
@@ -61,15 +61,10 @@ bool reads_as_number(const std::string& text) {
   return digits > 0 && others <= 1;
 }
 
-// A number as these reports print one: "2,939.71", "-0.50", "12%". A reading of a doubtful cell
-// that is one is not given up for a surer one that is not ("1,22", "2.7.").
-bool well_formed_number(const std::string& text) {
-  static const std::regex kNumber(R"(^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?%?$)");
-  return std::regex_match(text, kNumber);
-}
-
 }  // namespace
 
+// A reading of a doubtful cell that is a well-formed number is not given up for a surer one that
+// is not ("1,22", "2.7.").
 bool better_number_look(const OcrText& look, const OcrText& reading, const OcrOptions& options) {
   const bool look_formed = well_formed_number(tidy_ocr_text(look.text));
   const bool reading_formed = well_formed_number(tidy_ocr_text(reading.text));
