@@ -222,13 +222,41 @@ long long column_unit(const Grid& g, int column) {
   return unit;
 }
 
-void add_check(std::vector<ArithmeticCheck>& out, const Table& t, const Grid& g, const char* kind,
+// What every check reads a table by: its text grid, where its body starts, its code columns, its
+// amount columns and the unit each column prints to (column_unit).
+struct TableLayout {
+  Grid g;
+  int body = 0;
+  std::vector<CodeColumns> code_groups;
+  std::vector<int> amounts;
+  std::vector<long long> units;
+};
+
+TableLayout lay_out(const Table& table) {
+  TableLayout out;
+  out.g = expand_to_grid(table);
+  out.body = first_body_row(out.g);
+  if (out.body >= static_cast<int>(out.g.size())) return out;
+  std::vector<int> not_amounts;
+  for (int cc : code_columns(out.g, out.body)) {
+    if (!out.code_groups.empty() && cc <= out.code_groups.back().last()) continue;
+    out.code_groups.push_back(code_parts(out.g, out.body, cc));
+    for (int c = cc; c <= out.code_groups.back().last(); ++c) not_amounts.push_back(c);
+  }
+  out.amounts = amount_columns(out.g, out.body, not_amounts);
+  for (int c = 0; c < (out.g.empty() ? 0 : static_cast<int>(out.g[0].size())); ++c)
+    out.units.push_back(column_unit(out.g, c));
+  return out;
+}
+
+void add_check(std::vector<ArithmeticCheck>& out, const Table& t, const TableLayout& layout, const char* kind,
                const std::vector<std::pair<int, int>>& addends, std::pair<int, int> total) {
+  const Grid& g = layout.g;
   auto total_value = amount_in_cents(g[static_cast<size_t>(total.first)][static_cast<size_t>(total.second)]);
   if (!total_value) return;
   long long sum = 0;
   bool any_nonzero = *total_value != 0;
-  long long half_units = column_unit(g, total.second) / 2;
+  long long half_units = layout.units[static_cast<size_t>(total.second)] / 2;
   std::vector<std::pair<int, int>> used;
   for (auto [r, c] : addends) {
     const std::string& text = g[static_cast<size_t>(r)][static_cast<size_t>(c)];
@@ -239,7 +267,7 @@ void add_check(std::vector<ArithmeticCheck>& out, const Table& t, const Grid& g,
     }
     sum += *v;
     any_nonzero = any_nonzero || *v != 0;
-    half_units += column_unit(g, c) / 2;
+    half_units += layout.units[static_cast<size_t>(c)] / 2;
     used.emplace_back(r, c);
   }
   if (!any_nonzero || used.empty()) return;
@@ -259,9 +287,9 @@ bool is_standard_item(const std::string& number, const std::u32string& name) {
 // or name the vocabulary does not know, or a name it gives another code, proves nothing: the vocabulary is a
 // part of the classification, and its names changed over the years (30202 was 咨询费, now 印刷费), so a
 // disagreement is no evidence of a misreading. No check is made then.
-void add_subject_code_check(std::vector<ArithmeticCheck>& out, const Table& t, const Grid& g, int row,
-                            const CodeColumns& columns, const std::string& code) {
-  const auto& cells = g[static_cast<size_t>(row)];
+void add_subject_code_check(std::vector<ArithmeticCheck>& out, const Table& t, const TableLayout& layout,
+                            int row, const CodeColumns& columns, const std::string& code) {
+  const auto& cells = layout.g[static_cast<size_t>(row)];
   int name_column = -1;
   for (int c = columns.last() + 1; c < static_cast<int>(cells.size()) && name_column < 0; ++c) {
     const std::u32string cps = code_points(cells[static_cast<size_t>(c)]);
@@ -280,24 +308,6 @@ void add_subject_code_check(std::vector<ArithmeticCheck>& out, const Table& t, c
     if (!cells[static_cast<size_t>(c)].empty()) code_cells.emplace_back(row, c);
   out.push_back({t.id, "subject-code", code_cells, {row, name_column}, true, {}, std::nullopt});
 }
-
-}  // namespace
-
-std::optional<long long> amount_in_cents(const std::string& raw) {
-  static const std::regex kAmount(R"(^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$)");
-  std::string text = without_spaces(raw);
-  std::smatch m;
-  if (!std::regex_match(text, m, kAmount)) return std::nullopt;
-  std::string whole = m[2].str();
-  std::erase(whole, ',');
-  if (whole.size() > 15) return std::nullopt;
-  std::string fraction = m[3].str();
-  while (fraction.size() < 2) fraction += '0';
-  long long cents = std::stoll(whole) * 100 + std::stoll(fraction);
-  return m[1].str().empty() ? cents : -cents;
-}
-
-namespace {
 
 // How deep a label stands in a numbered list: 1 for "一、财政拨款收入", 2 for "1、一般公共预算" or
 // "1. 一般公共预算资金", 0 for a label that is not a list item.
@@ -328,8 +338,10 @@ bool total_label(const std::string& label) {
 //   in between, the previous total plus the rows in between (收入总计 = 本年收入合计 + 年初结转和结余).
 // A total with any other row that holds an amount in its span is left unchecked: what it sums is
 // not shown.
-void add_list_sums(std::vector<ArithmeticCheck>& out, const Table& t, const Grid& g, int body,
-                   const std::vector<int>& amounts) {
+void add_list_sums(std::vector<ArithmeticCheck>& out, const Table& t, const TableLayout& layout) {
+  const Grid& g = layout.g;
+  const int body = layout.body;
+  const std::vector<int>& amounts = layout.amounts;
   const int rows = static_cast<int>(g.size());
   const int cols = rows > 0 ? static_cast<int>(g[0].size()) : 0;
   for (int label = 0; label < cols; ++label) {
@@ -360,7 +372,7 @@ void add_list_sums(std::vector<ArithmeticCheck>& out, const Table& t, const Grid
         if (level == 1) {
           std::vector<std::pair<int, int>> children;
           for (int k = r + 1; k < rows && list_level(text(k, label)) == 2; ++k) children.emplace_back(k, c);
-          if (!children.empty()) add_check(out, t, g, "list-sum", children, {r, c});
+          if (!children.empty()) add_check(out, t, layout, "list-sum", children, {r, c});
         }
         if (!total_label(name) || level != 0) continue;
         std::vector<std::pair<int, int>> firsts, others;
@@ -373,10 +385,10 @@ void add_list_sums(std::vector<ArithmeticCheck>& out, const Table& t, const Grid
             others.emplace_back(k, c);
         }
         if (!firsts.empty() && others.empty()) {
-          add_check(out, t, g, "list-sum", firsts, {r, c});
+          add_check(out, t, layout, "list-sum", firsts, {r, c});
         } else if (firsts.empty() && previous_total >= 0 && !others.empty()) {
           others.insert(others.begin(), {previous_total, c});
-          add_check(out, t, g, "list-sum", others, {r, c});
+          add_check(out, t, layout, "list-sum", others, {r, c});
         }
         previous_total = r;
       }
@@ -384,55 +396,24 @@ void add_list_sums(std::vector<ArithmeticCheck>& out, const Table& t, const Grid
   }
 }
 
-// What both kinds of check read a table by: its text grid, where its body starts, its code
-// columns and its amount columns.
-struct TableLayout {
-  Grid g;
-  int body = 0;
-  std::vector<CodeColumns> code_groups;
-  std::vector<int> amounts;
-};
-
-TableLayout lay_out(const Table& table) {
-  TableLayout out;
-  out.g = expand_to_grid(table);
-  out.body = first_body_row(out.g);
-  if (out.body >= static_cast<int>(out.g.size())) return out;
-  std::vector<int> not_amounts;
-  for (int cc : code_columns(out.g, out.body)) {
-    if (!out.code_groups.empty() && cc <= out.code_groups.back().last()) continue;
-    out.code_groups.push_back(code_parts(out.g, out.body, cc));
-    for (int c = cc; c <= out.code_groups.back().last(); ++c) not_amounts.push_back(c);
-  }
-  out.amounts = amount_columns(out.g, out.body, not_amounts);
-  return out;
-}
-
-}  // namespace
-
-std::vector<ArithmeticCheck> find_subject_code_checks(const Table& table) {
-  std::vector<ArithmeticCheck> out;
-  const TableLayout layout = lay_out(table);
+void add_subject_codes(std::vector<ArithmeticCheck>& out, const Table& table, const TableLayout& layout) {
   for (const CodeColumns& columns : layout.code_groups) {
     const std::vector<std::string> codes = row_codes(layout.g, layout.body, columns);
     for (int r = layout.body; r < static_cast<int>(layout.g.size()); ++r)
       // Only a code whose own cell is printed is checked: a 类 carried down is the row above's.
       if (!codes[static_cast<size_t>(r)].empty() &&
           !layout.g[static_cast<size_t>(r)][static_cast<size_t>(columns.first)].empty())
-        add_subject_code_check(out, table, layout.g, r, columns, codes[static_cast<size_t>(r)]);
+        add_subject_code_check(out, table, layout, r, columns, codes[static_cast<size_t>(r)]);
   }
-  return out;
 }
 
-std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table) {
-  std::vector<ArithmeticCheck> out;
-  const TableLayout layout = lay_out(table);
+void add_sums(std::vector<ArithmeticCheck>& out, const Table& table, const TableLayout& layout) {
   const Grid& g = layout.g;
   const int body = layout.body;
   const int rows = static_cast<int>(g.size());
   const auto& code_groups = layout.code_groups;
   const std::vector<int>& amounts = layout.amounts;
-  if (body >= rows || amounts.empty()) return out;
+  if (body >= rows || amounts.empty()) return;
 
   // Column sums along the 科目编码 hierarchy; each amount column follows the nearest code column
   // on its left.
@@ -461,7 +442,7 @@ std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table) {
       for (int c : group) {
         std::vector<std::pair<int, int>> addends;
         for (int k : children) addends.emplace_back(k, c);
-        add_check(out, table, g, "column-sum", addends, {r, c});
+        add_check(out, table, layout, "column-sum", addends, {r, c});
       }
     }
   }
@@ -491,10 +472,45 @@ std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table) {
     for (int r = body; r < rows; ++r) {
       std::vector<std::pair<int, int>> addends;
       for (int k : parts) addends.emplace_back(r, k);
-      add_check(out, table, g, "row-sum", addends, {r, total.col});
+      add_check(out, table, layout, "row-sum", addends, {r, total.col});
     }
   }
-  add_list_sums(out, table, g, body, amounts);
+  add_list_sums(out, table, layout);
+}
+
+}  // namespace
+
+std::optional<long long> amount_in_cents(const std::string& raw) {
+  static const std::regex kAmount(R"(^(-?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?$)");
+  std::string text = without_spaces(raw);
+  std::smatch m;
+  if (!std::regex_match(text, m, kAmount)) return std::nullopt;
+  std::string whole = m[2].str();
+  std::erase(whole, ',');
+  if (whole.size() > 15) return std::nullopt;
+  std::string fraction = m[3].str();
+  while (fraction.size() < 2) fraction += '0';
+  long long cents = std::stoll(whole) * 100 + std::stoll(fraction);
+  return m[1].str().empty() ? cents : -cents;
+}
+
+std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table) {
+  std::vector<ArithmeticCheck> out;
+  add_sums(out, table, lay_out(table));
+  return out;
+}
+
+std::vector<ArithmeticCheck> find_subject_code_checks(const Table& table) {
+  std::vector<ArithmeticCheck> out;
+  add_subject_codes(out, table, lay_out(table));
+  return out;
+}
+
+std::vector<ArithmeticCheck> find_table_checks(const Table& table) {
+  std::vector<ArithmeticCheck> out;
+  const TableLayout layout = lay_out(table);
+  add_sums(out, table, layout);
+  add_subject_codes(out, table, layout);
   return out;
 }
 

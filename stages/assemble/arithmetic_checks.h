@@ -37,4 +37,7 @@ std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table);
 //! years, so a disagreement is no evidence of a misreading.
 std::vector<ArithmeticCheck> find_subject_code_checks(const Table& table);
 
+//! Both kinds for one table, read once: find_arithmetic_checks(), then find_subject_code_checks().
+std::vector<ArithmeticCheck> find_table_checks(const Table& table);
+
 }  // namespace gridlift

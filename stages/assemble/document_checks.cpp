@@ -68,9 +68,7 @@ DocumentChecks check_document(const std::vector<PageResult>& pages) {
       // A table on its own is a chain of one: joining it changes nothing.
       std::vector<Origin> origin;
       const Table joined = join_chain(chain, origin);
-      std::vector<ArithmeticCheck> found = find_arithmetic_checks(joined);
-      for (auto& check : find_subject_code_checks(joined)) found.push_back(std::move(check));
-      for (auto& check : found) {
+      for (auto& check : find_table_checks(joined)) {
         const Table* part = origin[static_cast<size_t>(check.total.first)].part;
         bool one_part = true;
         for (auto& [r, c] : check.cells) {

@@ -13,7 +13,7 @@ struct DocumentChecks {
   int spanning_page_breaks = 0;         //!< checks whose cells lie in two parts: computed, not listed
 };
 
-//! Runs find_arithmetic_checks and find_subject_code_checks on every table, joining each `continues` chain
+//! Runs find_table_checks on every table, joining each `continues` chain
 //! first (header rows the continuation repeats are dropped).
 DocumentChecks check_document(const std::vector<PageResult>& pages);
 
