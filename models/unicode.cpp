@@ -98,6 +98,13 @@ std::string ascii_digits(std::string_view text) {
   return digits;
 }
 
+std::string without_spaces(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    if (c != ' ') out += c;
+  return out;
+}
+
 char32_t to_half_width(char32_t cp) {
   if (cp >= 0xFF01 && cp <= 0xFF5E) return cp - 0xFEE0;
   if (cp == 0x3000) return U' ';

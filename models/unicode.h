@@ -34,6 +34,9 @@ bool is_space(char32_t cp);
 //! The ASCII digits of `text`, in order, everything else left out.
 std::string ascii_digits(std::string_view text);
 
+//! `text` with its ASCII spaces left out: how amounts and labels are compared ("1 234.50").
+std::string without_spaces(std::string_view text);
+
 //! Full-width ASCII forms (U+FF01..FF5E) and the ideographic space mapped to their ASCII twins;
 //! every other code point unchanged.
 char32_t to_half_width(char32_t cp);

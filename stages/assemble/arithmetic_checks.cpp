@@ -16,13 +16,6 @@ namespace {
 
 using Grid = std::vector<std::vector<std::string>>;
 
-std::string without_spaces(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != ' ') out += c;
-  return out;
-}
-
 // The unit of a printed amount's last digit, in cents: 1 for "2.71", 10 for "109.3", 100 for
 // "127,886,849" (a table in whole 元, or 万元 to one decimal).
 long long printed_unit(const std::string& text) {

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "models/number_text.h"
+#include "models/unicode.h"
 
 namespace gridlift {
 namespace {
@@ -66,9 +67,7 @@ int doubt_malformed_numbers(std::vector<PageResult>& pages) {
     for (auto& table : page.tables)
       for (auto& cell : table.cells) {
         if (!read_by_ocr(cell, page.mode) || cell.confidence <= kContradictedConfidence) continue;
-        std::string text;
-        std::copy_if(cell.text.begin(), cell.text.end(), std::back_inserter(text),
-                     [](char c) { return c != ' '; });
+        const std::string text = without_spaces(cell.text);
         if (!std::regex_match(text, kNumberMarks) || well_formed_number(text)) continue;
         cell.confidence = kContradictedConfidence;
         ++doubted;

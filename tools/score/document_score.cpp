@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "models/document_json.h"
+#include "models/unicode.h"
 #include "tools/score/table_score.h"
 
 namespace gridlift {
@@ -89,9 +90,7 @@ namespace {
 
 // Digits and number marks with a non-zero digit ("2,939.71", "201", "06"), as printed.
 bool non_zero_number(const std::string& raw) {
-  std::string text;
-  for (char c : raw)
-    if (c != ' ') text += c;
+  const std::string text = without_spaces(raw);
   static const std::regex kNumber(R"(^-?[\d,]+(\.\d+)?%?$)");
   return std::regex_match(text, kNumber) && text.find_first_of("123456789") != std::string::npos;
 }
