@@ -1,9 +1,11 @@
 #include "models/document_json.h"
 
 #include <cmath>
+#include <limits>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <type_traits>
 
 namespace gridlift {
 namespace {
@@ -69,15 +71,28 @@ ojson position_json(const std::pair<int, int>& rc) {
   return ojson::array({rc.first, rc.second});
 }
 
+// Every whole number the reader takes: a number outside int's range (2.9e62, found by the
+// result_json fuzzer) would make the conversion undefined, so it is refused with the field's name.
+int whole_number(const nlohmann::json& v, const char* what) {
+  if (v.is_number()) {
+    const double value = v.get<double>();
+    if (!(value >= std::numeric_limits<int>::min() && value <= std::numeric_limits<int>::max()))
+      throw std::runtime_error(std::string(what) + " is out of range");
+  }
+  return v.get<int>();
+}
+
 std::pair<int, int> position_from(const nlohmann::json& j) {
   if (!j.is_array() || j.size() != 2) throw std::runtime_error("cell position must be [row, col]");
-  return {j[0].get<int>(), j[1].get<int>()};
+  return {whole_number(j[0], "row"), whole_number(j[1], "col")};
 }
 
 template <typename T>
 T value_or(const nlohmann::json& j, const char* key, T fallback) {
   auto it = j.find(key);
-  return (it == j.end() || it->is_null()) ? fallback : it->get<T>();
+  if (it == j.end() || it->is_null()) return fallback;
+  if constexpr (std::is_same_v<T, int>) return whole_number(*it, key);
+  return it->get<T>();
 }
 
 const nlohmann::json& required(const nlohmann::json& j, const char* key) {
@@ -88,8 +103,8 @@ const nlohmann::json& required(const nlohmann::json& j, const char* key) {
 
 Cell cell_from(const nlohmann::json& j) {
   Cell c;
-  c.row = required(j, "row").get<int>();
-  c.col = required(j, "col").get<int>();
+  c.row = whole_number(required(j, "row"), "row");
+  c.col = whole_number(required(j, "col"), "col");
   c.row_span = value_or(j, "row_span", 1);
   c.col_span = value_or(j, "col_span", 1);
   c.text = value_or<std::string>(j, "text", "");
@@ -106,15 +121,15 @@ Table table_from(const nlohmann::json& j) {
   t.bbox = rect_from(j.value("bbox", nlohmann::json()));
   t.title = value_or<std::string>(j, "title", "");
   if (auto it = j.find("continues"); it != j.end() && !it->is_null()) t.continues = it->get<std::string>();
-  t.n_rows = required(j, "n_rows").get<int>();
-  t.n_cols = required(j, "n_cols").get<int>();
+  t.n_rows = whole_number(required(j, "n_rows"), "n_rows");
+  t.n_cols = whole_number(required(j, "n_cols"), "n_cols");
   for (const auto& c : required(j, "cells")) t.cells.push_back(cell_from(c));
   return t;
 }
 
 PageResult page_from(const nlohmann::json& j) {
   PageResult p;
-  p.page = required(j, "page").get<int>();
+  p.page = whole_number(required(j, "page"), "page");
   p.width = value_or(j, "width", 0.0);
   p.height = value_or(j, "height", 0.0);
   p.rotation = value_or(j, "rotation", 0);

@@ -79,6 +79,11 @@ TEST(DocumentJson, RejectsWrongFormatAndMissingFields) {
       document_from_json(nlohmann::json::parse(
           R"({"format":"tables/1","pages":[{"page":1,"tables":[{"n_rows":1,"n_cols":1,"cells":[{"row":0}]}]}]})")),
       std::runtime_error);
+  // Found by the result_json fuzzer: a row number no int holds made the conversion undefined.
+  EXPECT_THROW(document_from_json(nlohmann::json::parse(
+                   R"({"format":"tables/1","pages":[{"page":1,"tables":[{"n_rows":1,"n_cols":1,)"
+                   R"("cells":[{"row":2.9e62,"col":0}]}]}]})")),
+               std::runtime_error);
   // Found by the result_json fuzzer: two pages numbered 3 made a document score under 1 against itself.
   EXPECT_THROW(document_from_json(nlohmann::json::parse(
                    R"({"format":"tables/1","pages":[{"page":3,"tables":[]},{"page":3,"tables":[]}]})")),
