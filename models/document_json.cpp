@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 #include <type_traits>
 
 namespace gridlift {
@@ -50,6 +51,16 @@ ojson table_json(const Table& t) {
   j["n_cols"] = t.n_cols;
   j["cells"] = ojson::array();
   for (const auto& c : t.cells) j["cells"].push_back(cell_json(c));
+  // Only where a rule changed something: most tables, all of a text layer's, have nothing to say.
+  if (!t.corrections.empty()) {
+    j["corrections"] = ojson::array();
+    for (const auto& c : t.corrections)
+      j["corrections"].push_back(ojson{{"rule", c.rule},
+                                       {"cell", ojson::array({c.row, c.col})},
+                                       {"before", c.before},
+                                       {"after", c.after},
+                                       {"why", c.why}});
+  }
   return j;
 }
 
@@ -124,6 +135,15 @@ Table table_from(const nlohmann::json& j) {
   t.n_rows = whole_number(required(j, "n_rows"), "n_rows");
   t.n_cols = whole_number(required(j, "n_cols"), "n_cols");
   for (const auto& c : required(j, "cells")) t.cells.push_back(cell_from(c));
+  for (const auto& c : j.value("corrections", nlohmann::json::array())) {
+    Correction correction;
+    correction.rule = value_or<std::string>(c, "rule", "");
+    std::tie(correction.row, correction.col) = position_from(required(c, "cell"));
+    correction.before = value_or<std::string>(c, "before", "");
+    correction.after = value_or<std::string>(c, "after", "");
+    correction.why = value_or<std::string>(c, "why", "");
+    t.corrections.push_back(std::move(correction));
+  }
   return t;
 }
 

@@ -25,6 +25,18 @@ struct Cell {
   bool operator==(const Cell&) const = default;
 };
 
+//! One change a correction rule made to a cell's reading (stages/correct/correction_list.h), so
+//! that an archivist sees what was read, what is reported instead, and on what grounds.
+struct Correction {
+  std::string rule;  //!< the rule's name, e.g. "standard-label"
+  int row = 0;       //!< the cell, by its top-left grid position
+  int col = 0;
+  std::string before;  //!< the text as read
+  std::string after;   //!< the text reported
+  std::string why;     //!< the evidence, in a sentence
+  bool operator==(const Correction&) const = default;
+};
+
 //! A table found on a page.
 struct Table {
   std::string id;  //!< "p<page>-t<k>", k counting from 1 in reading order
@@ -33,7 +45,8 @@ struct Table {
   std::optional<std::string> continues;  //!< id of the table on an earlier page this one continues
   int n_rows = 0;
   int n_cols = 0;
-  std::vector<Cell> cells;  //!< row-major by top-left position
+  std::vector<Cell> cells;              //!< row-major by top-left position
+  std::vector<Correction> corrections;  //!< in the order the rules made them
   bool operator==(const Table&) const = default;
 };
 

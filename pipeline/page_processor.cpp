@@ -10,12 +10,11 @@
 #include <set>
 #include <stdexcept>
 
-#include "stages/assemble/list_numbers.h"
 #include "stages/assemble/page_assembler.h"
-#include "stages/assemble/subject_codes.h"
 #include "stages/assemble/table_title.h"
 #include "stages/clean/ink_glyphs.h"
 #include "stages/clean/page_cleanup.h"
+#include "stages/correct/correction_list.h"
 #include "stages/grid/grid_detector.h"
 #include "stages/load/text_layer.h"
 #include "stages/ocr/cell_ocr.h"
@@ -150,24 +149,15 @@ PageCrossCheck cross_check_tables(const std::vector<Table>& tables, const std::v
   return out;
 }
 
-// What the standard vocabulary put right, for the page's decision, which the log (-v) and the HTML
-// report show: an archivist checking a label sees that it was matched, and what OCR had read.
-std::string label_fix_note(const std::vector<LabelFix>& fixes) {
-  if (fixes.empty()) return {};
-  std::string note = std::to_string(fixes.size()) + (fixes.size() == 1 ? " label" : " labels") +
-                     " matched to the standard vocabulary (";
-  for (size_t i = 0; i < fixes.size(); ++i)
-    note += (i ? ", " : "") + fixes[i].read + " → " + fixes[i].written;
-  return note + ")";
-}
-
 // Cells the text layer left empty but that hold characters' ink (text pasted as a picture or
-// drawn as outlines), read by OCR and added to `crops`; those a standard label put right are added
-// to `label_fixes`. Returns how many cells got text.
+// drawn as outlines), read by OCR and added to `crops`, each marked in `read_by_ocr` (one mask per
+// table). Returns how many cells got text.
 int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>& grids,
                         const std::vector<GlyphBox>& untexted, const PixelScale& scale,
                         const FineCellReader& fine, std::vector<OcrCrop>& crops,
-                        std::vector<LabelFix>& label_fixes) {
+                        std::vector<std::vector<char>>& read_by_ocr) {
+  read_by_ocr.assign(tables.size(), {});
+  for (size_t t = 0; t < tables.size(); ++t) read_by_ocr[t].assign(tables[t].cells.size(), 0);
   std::vector<std::pair<size_t, size_t>> wanted;  // (table, cell)
   for (size_t t = 0; t < tables.size(); ++t) {
     for (size_t c = 0; c < tables[t].cells.size(); ++c) {
@@ -186,7 +176,7 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
     CellReading reading = fine.read(scale.to_pdf(box));
     if (reading.blank) continue;
     crops.push_back({box, reading.confidence});
-    if (!reading.read_as.empty()) label_fixes.push_back({c, reading.read_as, reading.text});
+    read_by_ocr[t][c] = 1;
     tables[t].cells[c].text = std::move(reading.text);
     tables[t].cells[c].confidence = reading.confidence;
     ++read;
@@ -260,15 +250,16 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
                              (check.example.empty() ? "" : " (" + check.example + ")");
       if (fonts && check.numbers_disagreed == 0 && check.texts_disagreed == 0) fonts->confirm(checked_fonts);
     }
-    std::vector<LabelFix> label_fixes;
+    std::vector<std::vector<char>> read_by_ocr;
     const int read = read_untexted_cells(tables, detection.tables, untexted, raster.scale, fine,
-                                         work.debug.ocr_crops, label_fixes);
+                                         work.debug.ocr_crops, read_by_ocr);
     work.times.ocr_ms += clock.lap_ms();
     if (read > 0) {
       work.result.mode = PageMode::kMixed;
       work.debug.decision += "; " + std::to_string(read) + " cells without text read by OCR";
+      for (size_t t = 0; t < tables.size(); ++t) correct_table(tables[t], read_by_ocr[t]);
+      if (auto note = corrections_note(tables); !note.empty()) work.debug.decision += "; " + note;
     }
-    if (!label_fixes.empty()) work.debug.decision += "; " + label_fix_note(label_fixes);
   }
 
   work.result.width = width;
@@ -281,11 +272,11 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
 }
 
 // Reads the page from pixels: drawn at the OCR resolution, cleaned and deskewed, grid found with
-// ink blobs standing in for glyphs, cells and the text around tables read by OCR. Returns the
-// cells the standard vocabulary put right, for the page's decision.
-std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeometry& geometry,
-                                       const ExtractOptions& options, OcrContext& ocr, Stopwatch& clock,
-                                       PageWork& work) {
+// ink blobs standing in for glyphs, cells and the text around tables read by OCR, then corrected.
+// Returns what the corrections changed, for the page's decision (corrections_note()).
+std::string read_from_pixels(const poppler::page& page, const PageGeometry& geometry,
+                             const ExtractOptions& options, OcrContext& ocr, Stopwatch& clock,
+                             PageWork& work) {
   RasterOptions raster_options = options.raster;
   raster_options.dpi = options.ocr_dpi;
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, raster_options);
@@ -323,11 +314,9 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
   work.times.grid_ms += clock.lap_ms();
 
   std::vector<Table> tables;
-  std::vector<LabelFix> label_fixes;
   for (const auto& grid : detection.tables) {
-    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, ocr, &label_fixes));
-    mend_list_numbers(tables.back());
-    for (LabelFix& fix : mend_subjects_by_code(tables.back())) label_fixes.push_back(std::move(fix));
+    tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, ocr));
+    correct_table(tables.back(), std::vector<char>(grid.cells.size(), 1));
     for (size_t i = 0; i < grid.cells.size(); ++i)
       if (!tables.back().cells[i].text.empty())
         work.debug.ocr_crops.push_back({grid.cell_rect(grid.cells[i]), tables.back().cells[i].confidence});
@@ -339,10 +328,11 @@ std::vector<LabelFix> read_from_pixels(const poppler::page& page, const PageGeom
   work.result.width = width;
   work.result.height = height;
   work.result.rotation = (geometry.rotation + 90 * turns) % 360;
+  std::string note = corrections_note(tables);
   std::vector<char> taken(chars.size(), 0);
   finish_page(work, std::move(tables), chars, taken, std::move(detection), raster, options);
   work.times.read_ms += clock.lap_ms();
-  return label_fixes;
+  return note;
 }
 
 }  // namespace
@@ -391,12 +381,12 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
         return work;
       break;
   }
-  const std::vector<LabelFix> label_fixes = read_from_pixels(*page, geometry, options, ocr, clock, work);
+  const std::string corrected = read_from_pixels(*page, geometry, options, ocr, clock, work);
   work.debug.decision = distrust + "; read by OCR";
   if (work.result.rotation != geometry.rotation)
     work.debug.decision +=
         ", turned " + std::to_string((work.result.rotation - geometry.rotation + 360) % 360) + "° to read";
-  if (!label_fixes.empty()) work.debug.decision += "; " + label_fix_note(label_fixes);
+  if (!corrected.empty()) work.debug.decision += "; " + corrected;
   return work;
 }
 

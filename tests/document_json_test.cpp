@@ -27,6 +27,7 @@ DocumentResult sample() {
   t.cells = {{0, 0, 1, 2, "收入", {10, 20, 300, 40}, 1.0},
              {1, 0, 1, 1, "643.95", {10, 40, 100, 400}, 0.5},
              {1, 1, 1, 1, "", {100, 40, 300, 400}, 1.0}};
+  t.corrections = {{"stray-mark", 1, 0, "|643.95", "643.95", "a speck at the edge"}};
   page.tables.push_back(t);
   page.blocks.push_back({{10, 5, 200, 15}, "第一部分 概况"});
   doc.pages.push_back(page);
@@ -60,6 +61,14 @@ TEST(DocumentJson, KeysFollowTheContractOrder) {
   EXPECT_LT(text.find("\"source\""), text.find("\"sha256\""));
   EXPECT_LT(text.find("\"pages\""), text.find("\"checks\""));
   EXPECT_NE(text.find("\"continues\": \"p2-t1\""), std::string::npos);
+  EXPECT_LT(text.find("\"cells\""), text.find("\"corrections\""));
+  EXPECT_NE(text.find("\"cell\": [\n"), std::string::npos);
+}
+
+TEST(DocumentJson, ATableWithoutCorrectionsHasNoCorrectionsField) {
+  DocumentResult doc = sample();
+  doc.pages[0].tables[0].corrections.clear();
+  EXPECT_EQ(document_to_string(doc).find("corrections"), std::string::npos);
 }
 
 TEST(DocumentJson, NullBoxesReadAsEmpty) {

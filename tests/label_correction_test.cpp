@@ -1,6 +1,6 @@
 // OCR'd labels put right by the standard vocabulary of budget tables.
 
-#include "stages/read/label_correction.h"
+#include "stages/correct/label_correction.h"
 
 #include <gtest/gtest.h>
 

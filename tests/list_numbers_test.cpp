@@ -1,6 +1,6 @@
 // List numbers of OCR'd labels mended from the list they belong to.
 
-#include "stages/assemble/list_numbers.h"
+#include "stages/correct/list_numbers.h"
 
 #include <gtest/gtest.h>
 

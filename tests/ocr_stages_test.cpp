@@ -335,20 +335,6 @@ TEST(OcrText, ChineseSpacingDroppedLatinKept) {
   EXPECT_EQ(tidy_ocr_text("1\n0\n9\n.\n3\n0"), "109.30");
 }
 
-TEST(OcrText, StrayMarksAtTheEndsAreDropped) {
-  EXPECT_EQ(tidy_ocr_text(". 项目"), "项目");
-  EXPECT_EQ(tidy_ocr_text(":功能分类科目编码"), "功能分类科目编码");
-  EXPECT_EQ(tidy_ocr_text("|医疗费"), "医疗费");
-  EXPECT_EQ(tidy_ocr_text("2.77 |"), "2.77");
-  // What a cell may hold stays: a minus, decimals, marks inside or before other than Chinese.
-  EXPECT_EQ(tidy_ocr_text("-59"), "-59");
-  EXPECT_EQ(tidy_ocr_text("12.50"), "12.50");
-  EXPECT_EQ(tidy_ocr_text("30204."), "30204.");
-  EXPECT_EQ(tidy_ocr_text("（一）工资"), "（一）工资");
-  EXPECT_EQ(tidy_ocr_text(".5"), ".5");
-  EXPECT_EQ(tidy_ocr_text("."), ".");
-}
-
 TEST(OcrText, ChiSimOverrulesADoubtfulNumberOnlyWithOtherText) {
   EXPECT_FALSE(text_overrules_number({"11", 0.5}, {"1]1", 0.7}));  // same digits, a stray mark
   EXPECT_TRUE(text_overrules_number({"11", 0.5}, {"川", 0.7}));    // a narrow character after all
@@ -386,23 +372,6 @@ TEST(OcrText, ASurerLookAtANumberWinsUnlessItIsMalformed) {
   EXPECT_TRUE(better_number_look({"44", 0.85}, {"4.", 0.91}));            // well formed, not doubtful
   EXPECT_FALSE(better_number_look({"44", 0.5}, {"4.", 0.91}));            // well formed, but doubtful
   EXPECT_TRUE(better_number_look({"基本支出", 0.8}, {"其本支出", 0.5}));  // text: the surer
-}
-
-TEST(OcrText, ADashStartingAChineseWordIsYi) {
-  EXPECT_EQ(tidy_ocr_text("-、 -般公共服务支出"), "一、一般公共服务支出");
-  EXPECT_EQ(mend_dashes_read_for_yi("(-)基本支出"), "(一)基本支出");
-  EXPECT_EQ(mend_dashes_read_for_yi("-0.50"), "-0.50");              // a negative number
-  EXPECT_EQ(mend_dashes_read_for_yi("2023-2025年"), "2023-2025年");  // a range
-  EXPECT_EQ(mend_dashes_read_for_yi("收入-支出"), "收入-支出");      // between words
-  EXPECT_EQ(mend_dashes_read_for_yi("-"), "-");
-}
-
-TEST(OcrText, AnAngleBracketPairedWithAParenthesisIsOne) {
-  EXPECT_EQ(mend_bracket_pairs("因公出国〈境) 费用"), "因公出国(境) 费用");
-  EXPECT_EQ(mend_bracket_pairs("维修（护〉费"), "维修（护）费");
-  EXPECT_EQ(mend_bracket_pairs("书名〈书〉"), "书名〈书〉");  // a pair as printed
-  EXPECT_EQ(mend_bracket_pairs("〈未闭合"), "〈未闭合");      // nothing to pair with
-  EXPECT_EQ(mend_bracket_pairs("(1)〈2〉(3)"), "(1)〈2〉(3)");
 }
 
 // At 300 dpi two ems of a 10 pt face are 83 pixels, a quarter em 10.

@@ -102,6 +102,8 @@ TEST(Overlay, DrawsOnlyTheLayersAsked) {
 TEST(HtmlReport, EveryCellInTableAndPictureWithItsMarks) {
   SmallPage page;
   page.result.tables[0].cells[1].text = "<b>&\"";
+  page.result.tables[0].corrections.push_back(
+      {"standard-label", 1, 1, "科日<名称>", "科目名称", "one label near"});
   DocumentResult doc;
   doc.source = "report.pdf";
   doc.pages.push_back(page.result);
@@ -136,6 +138,11 @@ TEST(HtmlReport, EveryCellInTableAndPictureWithItsMarks) {
   EXPECT_NE(html.find("class=\"span low\""), std::string::npos);                   // the OCR'd span, conf 0.1
   EXPECT_NE(html.find("data-cell=\"p1-t1/2\" class=\"bad\""), std::string::npos);  // failed total
   EXPECT_NE(html.find("src=\"data:image/jpeg;base64,QUJD\""), std::string::npos);
+  // A corrected cell's tooltip, in both places, says what was read, what is written and why.
+  EXPECT_EQ(
+      count(html,
+            "corrected by standard-label: read “科日&lt;名称&gt;”, written “科目名称” (one label near)"),
+      2u);
   EXPECT_NE(html.find("viewBox=\"0 0 200.00 100.00\""), std::string::npos);
   EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
   EXPECT_NE(html.find("deskewed 1.50°"), std::string::npos);

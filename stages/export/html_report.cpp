@@ -57,6 +57,11 @@ std::string cell_tooltip(const Table& table, const Cell& cell, const std::string
     tip += " (spans " + std::to_string(cell.row_span) + "x" + std::to_string(cell.col_span) + ")";
   tip += ", confidence " + number(cell.confidence);
   if (!failed_kind.empty()) tip += ", " + failed_kind;
+  // What was read before a rule put it right, so that an archivist can judge the correction.
+  for (const Correction& c : table.corrections)
+    if (c.row == cell.row && c.col == cell.col)
+      tip +=
+          "; corrected by " + c.rule + ": read “" + c.before + "”, written “" + c.after + "” (" + c.why + ")";
   return tip;
 }
 

@@ -12,9 +12,9 @@
 
 #include "models/number_text.h"
 #include "models/unicode.h"
+#include "stages/correct/ocr_marks.h"
 #include "stages/ocr/cell_image.h"
 #include "stages/read/cell_reader.h"
-#include "stages/read/label_correction.h"
 #include "stages/read/text_lines.h"
 
 namespace gridlift {
@@ -48,6 +48,12 @@ std::string tidy_line(const std::string& line) {
   return out;
 }
 
+// A reading as the correction list will leave its marks: the chain judges candidates by it, so
+// that a rule's remnant ("|2.77") does not make a number look malformed.
+std::string as_judged(const std::string& raw) {
+  return mend_ocr_marks(tidy_ocr_text(raw));
+}
+
 // Digits with at most one other character (a stray mark the recognizer saw as a letter).
 bool reads_as_number(const std::string& text) {
   int digits = 0, others = 0;
@@ -66,8 +72,8 @@ bool reads_as_number(const std::string& text) {
 // A reading of a doubtful cell that is a well-formed number is not given up for a surer one that
 // is not ("1,22", "2.7.").
 bool better_number_look(const OcrText& look, const OcrText& reading, const OcrOptions& options) {
-  const bool look_formed = well_formed_number(tidy_ocr_text(look.text));
-  const bool reading_formed = well_formed_number(tidy_ocr_text(reading.text));
+  const bool look_formed = well_formed_number(as_judged(look.text));
+  const bool reading_formed = well_formed_number(as_judged(reading.text));
   if (look_formed != reading_formed) return look_formed && look.confidence >= options.doubtful_number;
   return look.confidence > reading.confidence;
 }
@@ -89,7 +95,7 @@ bool letters_stand_for_digits(const std::string& as_text, const std::string& as_
 
 bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number, const OcrOptions& options) {
   return as_text.confidence < options.doubtful_number && as_number.confidence >= options.second_look_number &&
-         well_formed_number(tidy_ocr_text(as_number.text));
+         well_formed_number(as_judged(as_number.text));
 }
 
 bool text_overrules_number(const OcrText& as_number, const OcrText& as_text) {
@@ -103,68 +109,8 @@ std::string tidy_ocr_text(const std::string& raw) {
   std::vector<std::string> lines;
   std::istringstream in(raw);
   for (std::string line; std::getline(in, line);)
-    if (auto tidy = tidy_line(mend_dashes_read_for_yi(line)); !tidy.empty()) lines.push_back(std::move(tidy));
-  return drop_stray_end_marks(mend_bracket_pairs(join_lines(lines)));
-}
-
-std::string drop_stray_end_marks(const std::string& text) {
-  std::u32string cps = code_points(text);
-  auto trim = [&] {
-    while (!cps.empty() && is_space(cps.front())) cps.erase(cps.begin());
-    while (!cps.empty() && is_space(cps.back())) cps.pop_back();
-  };
-  auto first_after = [&](size_t i) {
-    while (i < cps.size() && is_space(cps[i])) ++i;
-    return i;
-  };
-  constexpr std::u32string_view kBeforeChinese = U".:,·'`，。：";
-  trim();
-  while (cps.size() > 1) {
-    const size_t next = first_after(1);
-    const bool stray =
-        cps.front() == U'|' || (kBeforeChinese.find(cps.front()) != std::u32string_view::npos &&
-                                next < cps.size() && is_han(cps[next]));
-    if (!stray) break;
-    cps.erase(0, next);
-  }
-  while (cps.size() > 1 && cps.back() == U'|') {
-    cps.pop_back();
-    trim();
-  }
-  return to_utf8(cps);
-}
-
-std::string mend_dashes_read_for_yi(const std::string& text) {
-  std::u32string cps = code_points(text);
-  auto is_dash = [](char32_t c) { return c == U'-' || c == U'—' || c == U'―' || c == U'－'; };
-  for (size_t i = 0; i < cps.size(); ++i) {
-    if (!is_dash(cps[i]) || i + 1 == cps.size()) continue;
-    const bool before_fits =
-        i == 0 || is_space(cps[i - 1]) || cps[i - 1] == U'、' || cps[i - 1] == U'（' || cps[i - 1] == U'(';
-    const bool in_brackets =
-        i > 0 && (cps[i - 1] == U'(' || cps[i - 1] == U'（') && (cps[i + 1] == U')' || cps[i + 1] == U'）');
-    if ((before_fits && (is_han(cps[i + 1]) || cps[i + 1] == U'、')) || in_brackets) cps[i] = U'一';
-  }
-  return to_utf8(cps);
-}
-
-std::string mend_bracket_pairs(const std::string& text) {
-  std::u32string cps = code_points(text);
-  auto opens = [](char32_t c) { return c == U'(' || c == U'（' || c == U'〈'; };
-  auto closes = [](char32_t c) { return c == U')' || c == U'）' || c == U'〉'; };
-  for (size_t i = 0; i < cps.size(); ++i) {
-    if (!opens(cps[i])) continue;
-    size_t j = i + 1;
-    while (j < cps.size() && !opens(cps[j]) && !closes(cps[j])) ++j;
-    if (j == cps.size() || !closes(cps[j])) continue;
-    char32_t &open = cps[i], &close = cps[j];
-    if (open == U'〈' && close == U')') open = U'(';
-    if (open == U'〈' && close == U'）') open = U'（';
-    if (close == U'〉' && open == U'(') close = U')';
-    if (close == U'〉' && open == U'（') close = U'）';
-    i = j;
-  }
-  return to_utf8(cps);
+    if (auto tidy = tidy_line(line); !tidy.empty()) lines.push_back(std::move(tidy));
+  return join_lines(lines);
 }
 
 CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const ImageRect& cell,
@@ -186,7 +132,7 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   const bool number = image.script == LineScript::kNumber;
   auto doubtful = [&] {
     return number ? reading.confidence < options.second_look_number ||
-                        !well_formed_number(tidy_ocr_text(reading.text))
+                        !well_formed_number(as_judged(reading.text))
                   : reading.confidence < options.doubtful_number;
   };
   if (number && doubtful()) {
@@ -221,17 +167,12 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
   result.text = tidy_ocr_text(reading.text);
   if (!image.stacked_glyphs.empty()) result.text = place_stacked_marks(result.text, image.stacked_glyphs);
   result.confidence = reading.confidence;
-  if (auto standard = standard_label_for(result.text)) {
-    result.read_as = std::move(result.text);
-    result.text = std::move(*standard);
-  }
   return result;
 }
 
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
-                        const cv::Mat& ink, OcrContext& ocr, std::vector<LabelFix>* label_fixes) {
+                        const cv::Mat& ink, OcrContext& ocr) {
   Table table = table_on_grid(grid, scale);  // blank cells stay "" with confidence 1
-  std::vector<std::string> read_as(grid.cells.size());
   // Each cell writes only its own slot, so the result does not depend on how cells are shared
   // out. Chunks of 8 cells (~50-100 ms of OCR) keep the hand-over cost small.
   // Isolated: while this thread waits for the loop's last chunk it must not take up another
@@ -246,13 +187,9 @@ Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv
                 read_cell_by_ocr(gray, ink, grid.cell_rect(grid.cells[i]), scale, engine, ocr.options());
             table.cells[i].text = std::move(reading.text);
             table.cells[i].confidence = reading.confidence;
-            read_as[i] = std::move(reading.read_as);
           }
         });
   });
-  if (label_fixes)
-    for (size_t i = 0; i < read_as.size(); ++i)
-      if (!read_as[i].empty()) label_fixes->push_back({i, read_as[i], table.cells[i].text});
   return table;
 }
 

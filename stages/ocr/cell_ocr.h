@@ -43,43 +43,15 @@ bool number_settles_lone_glyph(const OcrText& as_text, const OcrText& as_number,
 bool better_number_look(const OcrText& look, const OcrText& reading, const OcrOptions& options = {});
 
 //! Tesseract's output made into cell text: lines joined by join_lines(), no space between two
-//! CJK characters (chi_sim spaces them out), runs of spaces collapsed, angle brackets that pair
-//! with a parenthesis made parentheses (mend_bracket_pairs()) and dashes read for 一 mended
-//! first (mend_dashes_read_for_yi()), stray marks at the ends dropped (drop_stray_end_marks()).
+//! CJK characters (chi_sim spaces them out), runs of spaces collapsed. What it misread is put right
+//! afterwards, traced, by the correction list (stages/correct/correction_list.h).
 std::string tidy_ocr_text(const std::string& raw);
-
-//! A speck or a rule's remnant at a cell's edge reads as a mark no cell of these reports starts or
-//! ends with: "|" at either end, a point, colon or comma before Chinese text (". 项目",
-//! ":功能分类"). Such marks are dropped; a minus ("-59") and anything inside the text stay, and so
-//! does a point after digits ("3."): a number's broken reading, which the second looks judge by.
-std::string drop_stray_end_marks(const std::string& text);
-
-//! chi_sim reads 一, a single stroke, as a dash now and then ("-般公共服务", "-、", "(-)"). A
-//! dash with a Chinese character or "、" after it and the start, a space, "、" or "(" before it,
-//! or alone in brackets, is 一: a dash in a report's labels stands between digits or words, not
-//! at the start of a word.
-std::string mend_dashes_read_for_yi(const std::string& text);
-
-//! chi_sim reads a full-width "（" as "〈" (U+3008) and "）" as "〉" now and then; a report's labels
-//! use parentheses. An angle bracket whose partner is a parenthesis ("〈境)", "(境〉") becomes the
-//! parenthesis of that kind; brackets that pair with each other are left as printed.
-std::string mend_bracket_pairs(const std::string& text);
 
 //! One cell read from pixels. A blank cell reads "" with confidence 1.
 struct CellReading {
   bool blank = true;
   std::string text;
   double confidence = 1.0;
-  //! What OCR read, when characters of it were put right by the standard label it is a misreading
-  //! of (standard_label_for()); "" otherwise.
-  std::string read_as;
-};
-
-//! A cell whose reading was put right by a standard label, for the page's log line.
-struct LabelFix {
-  size_t cell = 0;  //!< index into the table's cells
-  std::string read;
-  std::string written;
 };
 
 //! Reads the cell `cell` (its box between the centres of its rules, in pixels of `scale`) of the
@@ -93,8 +65,8 @@ CellReading read_cell_by_ocr(const cv::Mat& gray, const cv::Mat& ink, const Imag
 //! `grid`, with Tesseract's confidence; blank cells are "" with confidence 1. The cells are read
 //! in parallel, each thread with its engine of `ocr`: a page's OCR is most of its time, so
 //! on a short document the last page would otherwise keep one core busy and leave the other idle.
-//! Cells put right by a standard label are added to `label_fixes` when given.
+//! The cells are as read: the correction list runs after.
 Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv::Mat& gray,
-                        const cv::Mat& ink, OcrContext& ocr, std::vector<LabelFix>* label_fixes = nullptr);
+                        const cv::Mat& ink, OcrContext& ocr);
 
 }  // namespace gridlift

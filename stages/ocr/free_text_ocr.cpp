@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "models/unicode.h"
+#include "stages/correct/ocr_marks.h"
 #include "stages/ocr/cell_ocr.h"
 
 namespace gridlift {
@@ -77,8 +78,10 @@ TextChars read_free_text(const cv::Mat& gray, const std::vector<ImageRect>& blob
     if (reading.confidence < 0.3) continue;
     std::vector<std::string> lines;
     std::istringstream in(reading.text);
+    // The marks chi_sim misreads are put right as in cells, untraced: text outside tables has no
+    // cell to trace a correction on, and no rule beyond these marks rewrites it.
     for (std::string line; std::getline(in, line);)
-      if (auto tidy = tidy_ocr_text(line); !tidy.empty()) lines.push_back(std::move(tidy));
+      if (auto tidy = mend_ocr_marks(tidy_ocr_text(line)); !tidy.empty()) lines.push_back(std::move(tidy));
     if (lines.empty()) continue;
     // The box's height shared among its lines; characters spread over the width.
     const double line_height = static_cast<double>(box.height()) / static_cast<double>(lines.size());

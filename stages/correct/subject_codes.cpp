@@ -1,4 +1,4 @@
-#include "stages/assemble/subject_codes.h"
+#include "stages/correct/subject_codes.h"
 
 #include <algorithm>
 #include <map>
@@ -74,22 +74,20 @@ const std::u32string* name_near(const std::u32string& read, const std::set<std::
 
 }  // namespace
 
-std::vector<LabelFix> mend_subjects_by_code(Table& table) {
+int mend_subjects_by_code(Table& table) {
   const SubjectVocabulary& v = subject_vocabulary();
   std::map<std::pair<int, int>, size_t> at;  // (row, col) -> cell
   for (size_t i = 0; i < table.cells.size(); ++i) at[{table.cells[i].row, table.cells[i].col}] = i;
 
-  std::vector<LabelFix> fixes;
+  int mended = 0;
   for (size_t i = 0; i < table.cells.size(); ++i) {
     Cell& code_cell = table.cells[i];
     if (!is_subject_code(code_cell.text)) continue;
     Cell* name_cell = nullptr;
-    size_t name_index = 0;
     for (auto it = at.upper_bound({code_cell.row, code_cell.col});
          it != at.end() && it->first.first == code_cell.row; ++it)
       if (has_chinese(table.cells[it->second].text)) {
-        name_index = it->second;
-        name_cell = &table.cells[name_index];
+        name_cell = &table.cells[it->second];
         break;
       }
     if (!name_cell) continue;
@@ -98,19 +96,19 @@ std::vector<LabelFix> mend_subjects_by_code(Table& table) {
     if (const auto subject = v.codes_of_subject.find(name); subject != v.codes_of_subject.end()) {
       if (subject->second.count(code_cell.text) || code_cell.confidence >= kSureDigits) continue;
       if (std::string code = code_a_digit_off(code_cell.text, subject->second); !code.empty()) {
-        fixes.push_back({i, code_cell.text, code});
         code_cell.text = std::move(code);
+        ++mended;
       }
       continue;
     }
     const auto code = v.names_of_code.find(code_cell.text);
     if (code == v.names_of_code.end() || v.labels.count(name)) continue;
     if (const std::u32string* standard = name_near(name, code->second)) {
-      fixes.push_back({name_index, name_cell->text, to_utf8(*standard)});
-      name_cell->text = fixes.back().written;
+      name_cell->text = to_utf8(*standard);
+      ++mended;
     }
   }
-  return fixes;
+  return mended;
 }
 
 }  // namespace gridlift

@@ -1,4 +1,4 @@
-#include "stages/read/look_alike_characters.h"
+#include "stages/correct/look_alike_characters.h"
 
 #include <array>
 #include <string_view>

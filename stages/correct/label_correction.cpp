@@ -1,4 +1,4 @@
-#include "stages/read/label_correction.h"
+#include "stages/correct/label_correction.h"
 
 #include <map>
 #include <set>
@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "models/unicode.h"
-#include "stages/read/look_alike_characters.h"
+#include "stages/correct/look_alike_characters.h"
 #include "stages/read/standard_labels.h"
 
 namespace gridlift {

@@ -1,4 +1,4 @@
-#include "stages/assemble/list_numbers.h"
+#include "stages/correct/list_numbers.h"
 
 #include <algorithm>
 #include <map>

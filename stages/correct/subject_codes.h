@@ -5,10 +5,7 @@
 // stands for (30112 beside 住房公积金, a light-face 3 read 2), and a code read right which name a
 // stray mark spoiled (政府办公厅“(室)及相关机构事务 beside 20103).
 
-#include <vector>
-
 #include "models/table.h"
-#include "stages/ocr/cell_ocr.h"
 
 namespace gridlift {
 
@@ -21,7 +18,7 @@ namespace gridlift {
 //!   is one edit per five characters, at least one, from exactly one of the code's names: a
 //!   character changed, or a mark in or out. A Chinese character in or out is the department's own
 //!   wording and stays.
-//! Returns the cells changed, each with what was read and what was written.
-std::vector<LabelFix> mend_subjects_by_code(Table& table);
+//! Returns how many cells changed.
+int mend_subjects_by_code(Table& table);
 
 }  // namespace gridlift

@@ -1,0 +1,90 @@
+#include "stages/correct/correction_list.h"
+
+#include <algorithm>
+
+#include "stages/correct/label_correction.h"
+#include "stages/correct/list_numbers.h"
+#include "stages/correct/ocr_marks.h"
+#include "stages/correct/subject_codes.h"
+
+namespace gridlift {
+namespace {
+
+template <std::string (*Mend)(const std::string&)>
+void mend_each_cell(Table& table) {
+  for (Cell& cell : table.cells)
+    if (!cell.text.empty()) cell.text = Mend(cell.text);
+}
+
+void match_standard_labels(Table& table) {
+  for (Cell& cell : table.cells)
+    if (auto standard = standard_label_for(cell.text)) cell.text = std::move(*standard);
+}
+
+void mend_list(Table& table) {
+  mend_list_numbers(table);
+}
+
+void mend_subjects(Table& table) {
+  mend_subjects_by_code(table);
+}
+
+}  // namespace
+
+const std::vector<CorrectionRule>& correction_rules() {
+  static const std::vector<CorrectionRule> rules = {
+      {"dash-for-yi", "a dash starting a word before Chinese text is chi_sim's reading of 一",
+       mend_each_cell<mend_dashes_read_for_yi>},
+      {"bracket-pair", "an angle bracket paired with a parenthesis is a misread parenthesis",
+       mend_each_cell<mend_bracket_pairs>},
+      {"stray-mark",
+       "a mark no label starts or ends with, at the cell's edge, is a speck or a rule's remnant",
+       mend_each_cell<drop_stray_end_marks>},
+      {"standard-label",
+       "the reading differs from exactly one standard label of budget tables, in characters of like shape",
+       match_standard_labels},
+      {"list-number", "the list numbers around it leave this number only", mend_list},
+      {"subject-code",
+       "the subject code and the name beside it are one edit from a pair of the classification",
+       mend_subjects},
+  };
+  return rules;
+}
+
+size_t correct_table(Table& table, const std::vector<char>& read_by_ocr,
+                     const std::vector<CorrectionRule>& rules) {
+  if (read_by_ocr.size() != table.cells.size() ||
+      std::none_of(read_by_ocr.begin(), read_by_ocr.end(), [](char c) { return c != 0; }))
+    return 0;
+  size_t kept = 0;
+  std::vector<std::string> before(table.cells.size());
+  for (const CorrectionRule& rule : rules) {
+    for (size_t i = 0; i < table.cells.size(); ++i) before[i] = table.cells[i].text;
+    rule.apply(table);
+    for (size_t i = 0; i < table.cells.size(); ++i) {
+      Cell& cell = table.cells[i];
+      if (cell.text == before[i]) continue;
+      if (!read_by_ocr[i]) {
+        cell.text = std::move(before[i]);
+        continue;
+      }
+      table.corrections.push_back({std::string(rule.name), cell.row, cell.col, std::move(before[i]),
+                                   cell.text, std::string(rule.why)});
+      ++kept;
+    }
+  }
+  return kept;
+}
+
+std::string corrections_note(const std::vector<Table>& tables) {
+  size_t count = 0;
+  std::string list;
+  for (const Table& table : tables)
+    for (const Correction& c : table.corrections) {
+      list += (count++ ? ", " : "") + c.rule + ": " + c.before + " → " + c.after;
+    }
+  if (count == 0) return {};
+  return std::to_string(count) + (count == 1 ? " cell" : " cells") + " corrected (" + list + ")";
+}
+
+}  // namespace gridlift
