@@ -21,6 +21,7 @@
 #include "stages/assemble/check_verdicts.h"
 #include "stages/assemble/continuation.h"
 #include "stages/assemble/document_checks.h"
+#include "stages/correct/sum_repair.h"
 #include "stages/export/html_report.h"
 #include "stages/export/output_files.h"
 #include "stages/export/overlay_writer.h"
@@ -205,6 +206,15 @@ class DocumentWriter {
       for (const auto& t : page.tables)
         if (t.continues)
           spdlog::debug("{} {}: continues {} (same columns, no caption)", job.shown, t.id, *t.continues);
+    if (const int repaired = repair_by_arithmetic(job.result.pages); repaired > 0) {
+      spdlog::debug("{}: {} numbers read by OCR repaired by arithmetic", job.shown, repaired);
+      for (const auto& page : job.result.pages)
+        for (const auto& t : page.tables)
+          for (const auto& c : t.corrections)
+            if (c.rule == kSumRepairRule)
+              spdlog::debug("{} {} ({}, {}): {} → {}: {}", job.shown, t.id, c.row, c.col, c.before, c.after,
+                            c.why);
+    }
     DocumentChecks checked = check_document(job.result.pages);
     job.result.checks = std::move(checked.checks);
     const int doubted =

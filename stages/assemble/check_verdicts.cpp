@@ -21,11 +21,17 @@ Cell* cell_at(Table& table, std::pair<int, int> position) {
   return nullptr;
 }
 
+}  // namespace
+
 bool read_by_ocr(const Cell& cell, PageMode mode) {
   return mode == PageMode::kOcr || (mode == PageMode::kMixed && cell.confidence < 1.0);
 }
 
-}  // namespace
+bool malformed_number(const std::string& text) {
+  static const std::regex kNumberMarks(R"(^[-0-9.,%]*[0-9][-0-9.,%]*$)");
+  const std::string bare = without_spaces(text);
+  return std::regex_match(bare, kNumberMarks) && !well_formed_number(bare);
+}
 
 int judge_failed_checks(std::vector<ArithmeticCheck>& checks, std::vector<PageResult>& pages) {
   std::map<std::string, TableAt> tables;
@@ -61,14 +67,12 @@ int judge_failed_checks(std::vector<ArithmeticCheck>& checks, std::vector<PageRe
 }
 
 int doubt_malformed_numbers(std::vector<PageResult>& pages) {
-  static const std::regex kNumberMarks(R"(^[-0-9.,%]*[0-9][-0-9.,%]*$)");
   int doubted = 0;
   for (auto& page : pages)
     for (auto& table : page.tables)
       for (auto& cell : table.cells) {
         if (!read_by_ocr(cell, page.mode) || cell.confidence <= kContradictedConfidence) continue;
-        const std::string text = without_spaces(cell.text);
-        if (!std::regex_match(text, kNumberMarks) || well_formed_number(text)) continue;
+        if (!malformed_number(cell.text)) continue;
         cell.confidence = kContradictedConfidence;
         ++doubted;
       }

@@ -4,6 +4,7 @@
 // right as printed and keep their confidence. One with terms read by OCR points at a misreading:
 // those terms are doubted, and the least sure of them is named.
 
+#include <string>
 #include <vector>
 
 #include "models/document.h"
@@ -13,6 +14,14 @@ namespace gridlift {
 //! The confidence OCR'd terms of a failed check are lowered to, at most: well under
 //! kTrustedConfidence, since one of them at least is wrong.
 inline constexpr double kContradictedConfidence = 0.5;
+
+//! Whether `cell`, on a page read in `mode`, was read by OCR: every cell of an OCR page, and on a
+//! mixed page those under confidence 1 (the text layer's cells have 1).
+bool read_by_ocr(const Cell& cell, PageMode mode);
+
+//! Digits and number marks only, but not one well-formed amount, percentage or code ("508.4.5",
+//! "2010301.", "1,22"): no table prints a number so.
+bool malformed_number(const std::string& text);
 
 //! Sets `failure` and `suspect` of each failed check in `checks` (which name tables of `pages`)
 //! and lowers the confidence of its OCR'd terms to kContradictedConfidence at most. A term is read
