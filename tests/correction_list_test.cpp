@@ -56,13 +56,38 @@ TEST(OcrMarks, AnAngleBracketPairedWithAParenthesisIsOne) {
   EXPECT_EQ(mend_bracket_pairs("书名〈书〉"), "书名〈书〉");  // a pair as printed
   EXPECT_EQ(mend_bracket_pairs("〈未闭合"), "〈未闭合");      // nothing to pair with
   EXPECT_EQ(mend_bracket_pairs("(1)〈2〉(3)"), "(1)〈2〉(3)");
+  EXPECT_EQ(mend_bracket_pairs("政府办公厅《(室)及相关机构事务"), "政府办公厅(室)及相关机构事务");
+  EXPECT_EQ(mend_bracket_pairs("【(一)"), "(一)");
+  EXPECT_EQ(mend_bracket_pairs("《预算法》(2018)"), "《预算法》(2018)");  // a title, then a year
+}
+
+TEST(OcrMarks, ANumbersWordsAreJoinedAndALostCommaPutBackWhereAGroupStarts) {
+  EXPECT_EQ(corrected("371, 514, 655. 00"), "371,514,655.00");
+  EXPECT_EQ(corrected("1 467, 842. 00"), "1,467,842.00");
+  EXPECT_EQ(corrected("1 500. 00"), "1,500.00");
+  EXPECT_EQ(corrected("11 610, 630"), "11,610,630");
+  EXPECT_EQ(corrected("- 59"), "-59");
+  // Spaces that are no thousands group, or words that are no number, stay.
+  EXPECT_EQ(mend_number_spacing("2023 2024"), "2023 2024");
+  EXPECT_EQ(mend_number_spacing("12 34"), "12 34");
+  EXPECT_EQ(mend_number_spacing("1 2345"), "1 2345");
+  EXPECT_EQ(mend_number_spacing("1 467. 84. 2"), "1 467. 84. 2");  // two points: still no number
+  EXPECT_EQ(mend_number_spacing("2023 年"), "2023 年");
+  EXPECT_EQ(mend_number_spacing("12.50"), "12.50");
+}
+
+TEST(OcrMarks, NoSpaceBetweenAParenthesisAndChinese) {
+  EXPECT_EQ(corrected("因公出国(境) 费"), "因公出国(境)费");
+  EXPECT_EQ(mend_bracket_spacing("政府办公厅 (室) 及相关机构事务"), "政府办公厅(室)及相关机构事务");
+  EXPECT_EQ(mend_bracket_spacing("(1) 2023"), "(1) 2023");  // no Chinese beside it
 }
 
 TEST(CorrectionList, RunsItsRulesInOrderAndTracesEachChange) {
   std::vector<std::string> names;
   for (const auto& rule : correction_rules()) names.emplace_back(rule.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"dash-for-yi", "bracket-pair", "stray-mark", "standard-label",
-                                             "list-number", "subject-code"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"dash-for-yi", "bracket-pair", "number-spacing", "bracket-spacing",
+                                      "stray-mark", "standard-label", "list-number", "subject-code"}));
 
   // "-、" is mended by dash-for-yi, then the label after the list number by standard-label.
   Table t = table_of({{"-、科日名称", "1.00"}, {"二、外交支出", "2.00"}, {"三、国防支出", "3.00"}});
@@ -90,6 +115,20 @@ TEST(CorrectionList, ALaterRuleSeesWhatAnEarlierOneWroteAndBothAreTraced) {
   EXPECT_EQ(t.corrections[1].rule, "standard-label");
   EXPECT_EQ(t.corrections[1].before, "科日名称");
   EXPECT_EQ(t.corrections[1].after, "科目名称");
+}
+
+TEST(CorrectionList, ASubjectIsNotPutRightToOneWhoseCodeTheRowDoesNotPrint) {
+  // 2100717 计划生育服务 is one character from 21007 计划生育事务, which the vocabulary holds.
+  Table other = table_of({{"210", "07", "17", "计划生育服务"}});
+  EXPECT_EQ(correct_table(other, all_read_by_ocr(other)), 0u);
+  EXPECT_EQ(other.cells[3].text, "计划生育服务");
+  // Beside its own code, or with no code at all, a misread is put right.
+  Table own = table_of({{"21007", "计划生盲事务"}});
+  correct_table(own, all_read_by_ocr(own));
+  EXPECT_EQ(own.cells[1].text, "计划生育事务");
+  Table bare = table_of({{"计划生育服务"}});
+  correct_table(bare, all_read_by_ocr(bare));
+  EXPECT_EQ(bare.cells[0].text, "计划生育事务");  // the vocabulary's gap shows here
 }
 
 TEST(CorrectionList, ListNumbersItRewritesAreTracedToo) {
@@ -124,8 +163,9 @@ TEST(CorrectionList, TextLayerCellsAreNeverChanged) {
 
 TEST(CorrectionList, ARuleListOfOneRunsOnlyThatRule) {
   Table t = table_of({{"|科日名称"}});
-  const std::vector<CorrectionRule> marks_only(correction_rules().begin() + 2,
-                                               correction_rules().begin() + 3);
+  std::vector<CorrectionRule> marks_only;
+  for (const auto& rule : correction_rules())
+    if (rule.name == "stray-mark") marks_only.push_back(rule);
   EXPECT_EQ(correct_table(t, all_read_by_ocr(t), marks_only), 1u);
   EXPECT_EQ(t.cells[0].text, "科日名称");
 }

@@ -39,6 +39,18 @@ TEST(ListNumbers, ChineseNumeralsBothWays) {
   EXPECT_EQ(chinese_numeral(10), "十");
 }
 
+TEST(ListNumbers, ArabicNumbersAreAListALevelDown) {
+  Table t = table_of({{"一、财政拨款收入"},
+                      {"1、一般公共预算资金"},
+                      {"2、政府性基金"},
+                      {"3、国有资本经营预算"},
+                      {"二、事业收入"},
+                      {"三、事业单位经营收入"},
+                      {"四、其他收入"}});
+  EXPECT_EQ(mend_list_numbers(t), 0);
+  EXPECT_EQ(t.cells[3].text, "3、国有资本经营预算");
+}
+
 TEST(ListNumbers, MisreadNumbersBetweenWellReadOnesAreMended) {
   Table t = table_of({{"-、一般公共服务支出", "1.00"},
                       {"-、外交支出", ""},

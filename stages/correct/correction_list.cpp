@@ -2,10 +2,14 @@
 
 #include <algorithm>
 
+#include "models/unicode.h"
+
 #include "stages/correct/label_correction.h"
 #include "stages/correct/list_numbers.h"
 #include "stages/correct/ocr_marks.h"
 #include "stages/correct/subject_codes.h"
+#include "stages/read/standard_labels.h"
+#include "stages/read/subject_vocabulary.h"
 
 namespace gridlift {
 namespace {
@@ -16,9 +20,31 @@ void mend_each_cell(Table& table) {
     if (!cell.text.empty()) cell.text = Mend(cell.text);
 }
 
+// The subject code printed left of `cell` on its row, whole or split over 类 / 款 / 项 columns
+// ("210" | "07" | "17"), or "" when the row prints none.
+std::string code_left_of(const Table& table, const Cell& cell) {
+  std::string code;
+  for (const Cell& c : table.cells) {
+    if (c.row != cell.row || c.col >= cell.col) continue;
+    const std::string text = without_spaces(c.text);
+    if (!text.empty() && ascii_digits(text) == text) code += text;
+  }
+  return is_subject_code(code) ? code : std::string();
+}
+
 void match_standard_labels(Table& table) {
-  for (Cell& cell : table.cells)
-    if (auto standard = standard_label_for(cell.text)) cell.text = std::move(*standard);
+  const SubjectVocabulary& vocabulary = subject_vocabulary();
+  for (Cell& cell : table.cells) {
+    auto standard = standard_label_for(cell.text);
+    if (!standard) continue;
+    // A subject whose code the row prints otherwise is another subject the vocabulary does not
+    // hold (2100717 计划生育服务 is not 21007 计划生育事务): the reading stays.
+    const auto codes = vocabulary.codes_of_subject.find(comparable_label(*standard));
+    if (const std::string code = code_left_of(table, cell);
+        !code.empty() && codes != vocabulary.codes_of_subject.end() && !codes->second.count(code))
+      continue;
+    cell.text = std::move(*standard);
+  }
 }
 
 void mend_list(Table& table) {
@@ -37,6 +63,12 @@ const std::vector<CorrectionRule>& correction_rules() {
        mend_each_cell<mend_dashes_read_for_yi>},
       {"bracket-pair", "an angle bracket paired with a parenthesis is a misread parenthesis",
        mend_each_cell<mend_bracket_pairs>},
+      {"number-spacing",
+       "a number's words joined: a space beside a mark is its spacing, one where a thousands group starts a "
+       "lost comma",
+       mend_each_cell<mend_number_spacing>},
+      {"bracket-spacing", "no space stands between a parenthesis and Chinese text",
+       mend_each_cell<mend_bracket_spacing>},
       {"stray-mark",
        "a mark no label starts or ends with, at the cell's edge, is a speck or a rule's remnant",
        mend_each_cell<drop_stray_end_marks>},

@@ -43,6 +43,11 @@ std::optional<ListItem> as_list_item(const std::string& text) {
     }
     // An empty prefix, a comma opening the cell, is an item whose numeral was lost (四、 read 、).
     if (prefix.size() > 5) return std::nullopt;
+    // Digits number the list a level down (一、财政拨款收入 over 1、 2、 3、): not this list's items.
+    if (!prefix.empty() && std::all_of(prefix.begin(), prefix.end(), [](char32_t c) {
+          return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９');
+        }))
+      return std::nullopt;
     size_t label = i + 1;
     while (label < cps.size() && is_space(cps[label])) ++label;
     return ListItem{0, chinese_numeral_value(prefix), cps.substr(label)};
