@@ -173,6 +173,18 @@ TEST(Assemble, TitleIsTheLargerLineAboveNotTheUnitLine) {
   EXPECT_EQ(find_title(t, lines, {above, t}, 10.5), "") << "a caption is not looked for across another table";
 }
 
+TEST(Assemble, ACaptionInTheBodysSizeIsTheLineThatNamesATable) {
+  Table t;
+  t.bbox = {100, 200, 500, 400};
+  std::vector<TextLine> lines = {
+      line_at(100, 500, 100, 10.5, "纳入编制范围的单位包括："), line_at(250, 350, 160, 10.5, "收入决算表"),
+      line_at(100, 200, 175, 10.5, "公开01表"), line_at(400, 500, 185, 10.5, "单位：万元")};
+  EXPECT_EQ(find_title(t, lines, {t}, 10.5), "收入决算表");
+  EXPECT_EQ(find_title(t, {lines[0], lines[2], lines[3]}, {t}, 10.5), "") << "no line names a table";
+  EXPECT_EQ(find_title(t, {line_at(100, 500, 170, 10.5, "本单位2024年度收支情况详见下表")}, {t}, 10.5), "")
+      << "a sentence";
+}
+
 Table table_with_columns(const std::string& id, const std::vector<double>& edges, const std::string& title) {
   Table t;
   t.id = id;
