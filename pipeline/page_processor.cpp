@@ -7,11 +7,14 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <opencv2/imgproc.hpp>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
 #include "stages/assemble/page_assembler.h"
 #include "stages/assemble/table_title.h"
+#include "stages/clean/coloured_marks.h"
 #include "stages/clean/ink_glyphs.h"
 #include "stages/clean/page_cleanup.h"
 #include "stages/correct/correction_list.h"
@@ -22,9 +25,11 @@
 #include "stages/ocr/ocr_context.h"
 #include "stages/orient/page_orientation.h"
 #include "stages/orient/scan_orientation.h"
+#include "stages/rasterize/page_raster.h"
 #include "stages/rasterize/region_raster.h"
 #include "stages/read/cell_reader.h"
 #include "stages/read/text_blocks.h"
+#include "stages/verdict/colour_marks.h"
 #include "stages/verdict/ink_coverage.h"
 #include "stages/verdict/ocr_cross_check.h"
 
@@ -75,6 +80,48 @@ void warn_if_drawn_coarser(const PageRaster& raster, const RasterOptions& asked,
   work.warnings.emplace_back(text);
 }
 
+// Marks smaller than this (millimetres across) are not looked for: on a born-digital page a
+// redaction bar over one word is one already; on a scan only seals and signatures, since a word of
+// coloured print is all there is of its text.
+constexpr double kMinTextLayerMarkMm = 3;
+constexpr double kMinScanMarkMm = 15;
+
+// Coloured marks (seals, signatures, redaction bars) dropped from the page's raster (as drawn,
+// before any turn), so that their strokes are taken neither for rules nor for characters. A 50 dpi
+// colour picture tells whether there are any; only then is the page drawn in colour at full size.
+// Returns where they lay, in the raster's pixels.
+std::vector<cv::Rect> drop_coloured_marks(const poppler::page& page, PageRaster& raster, double min_mm) {
+  constexpr double kLookDpi = 50;
+  const std::vector<cv::Rect> seen =
+      coloured_mark_regions(render_page_in_colour(page, kLookDpi), PixelScale{kLookDpi}, min_mm);
+  if (seen.empty()) return {};
+  const cv::Mat bgr = render_page_in_colour(page, raster.scale.dpi);
+  if (bgr.size() != raster.gray.size()) return {};
+  std::vector<cv::Rect> marks = coloured_mark_regions(bgr, raster.scale, min_mm);
+  drop_coloured_ink(raster.gray, bgr, marks);
+  return marks;
+}
+
+// Ink under a coloured mark is the mark's, even what is left of it once dropped: never characters
+// the text layer lacks. `marks` are in the pixels of the page as drawn, `turns` how it was turned.
+void leave_out_ink_under_marks(std::vector<GlyphBox>& untexted, const std::vector<cv::Rect>& marks,
+                               cv::Size drawn, int turns) {
+  if (marks.empty()) return;
+  cv::Mat under(drawn, CV_8UC1, cv::Scalar(0));
+  for (const cv::Rect& m : marks) cv::rectangle(under, m, cv::Scalar(255), cv::FILLED);
+  under = turn_image(under, turns);
+  std::erase_if(untexted, [&](const GlyphBox& g) {
+    const int x = std::clamp(g.box.center_x(), 0, under.cols - 1),
+              y = std::clamp(g.box.center_y(), 0, under.rows - 1);
+    return under.at<uchar>(y, x) != 0;
+  });
+}
+
+std::string marks_note(size_t marks) {
+  return "; " + std::to_string(marks) + (marks == 1 ? " mark" : " marks") +
+         " of coloured ink (a seal, a signature) left out of the picture";
+}
+
 std::vector<GlyphBox> glyph_boxes(const TextChars& chars, const PixelScale& scale) {
   std::vector<GlyphBox> glyphs;
   glyphs.reserve(chars.size());
@@ -117,12 +164,21 @@ struct FineCellReader {
     return read_cell_by_ocr(region.gray, ink, region.to_image(cell), region.scale, ocr.engine(),
                             ocr.options());
   }
+
+  //! Whether a mark in coloured ink (a seal, a signature) lies over the cell `cell`: OCR of it
+  //! reads the mark, not the text. 100 dpi is fine enough to tell ink's colour.
+  bool under_a_mark(const PdfRect& cell) const {
+    return coloured_ink_share(rasterize_region_in_colour(page, cell, turns, geometry.width, geometry.height,
+                                                         kMarkTestDpi)) >= kMarkedInkShare;
+  }
+  static constexpr double kMarkTestDpi = 100;
 };
 
 // The OCR cross-check of a page's tables, sampling at most the options' numbers and labels over
 // all of them, and the fonts of the glyphs in the cells it compared.
 struct PageCrossCheck {
   CrossCheck check;
+  int under_marks = 0;  //!< samples passed over: a coloured mark lies over the cell
   std::set<std::string> fonts;
   std::vector<CheckedCell> cells;  //!< each comparison, for the debug record
 };
@@ -136,7 +192,14 @@ PageCrossCheck cross_check_tables(const std::vector<Table>& tables, const std::v
     const int labels = fine.options.cross_check_labels - out.check.texts_sampled;
     if (numbers <= 0 && labels <= 0) break;
     const TableGrid& grid = grids[t];
-    auto read_cell = [&](size_t i) { return fine.read(scale.to_pdf(grid.cell_rect(grid.cells[i]))); };
+    auto read_cell = [&](size_t i) {
+      const PdfRect cell = scale.to_pdf(grid.cell_rect(grid.cells[i]));
+      if (fine.under_a_mark(cell)) {
+        ++out.under_marks;
+        return CellReading{};  // blank: no evidence either way
+      }
+      return fine.read(cell);
+    };
     CrossCheck table_check = cross_check_by_ocr(tables[t], read_cell, numbers, labels);
     for (const auto& sample : table_check.sampled_cells) {
       const PdfRect& box = tables[t].cells[sample.index].bbox;
@@ -186,10 +249,15 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
 
 // Reads the page from its text layer. When `verify` and the ink or OCR shows the layer cannot be
 // trusted, returns false with the reason in `distrust`; `work` then holds only the time spent.
+// When OCR contradicted a layer that accounts for the page's ink, `text_turns` gets the quarter
+// turns its glyphs stand upright by.
 bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometry, TextChars chars,
                           const ExtractOptions& options, OcrContext& ocr, bool verify, FontChecks* fonts,
-                          Stopwatch& clock, PageWork& work, std::string& distrust) {
+                          Stopwatch& clock, PageWork& work, std::string& distrust,
+                          int* text_turns = nullptr) {
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, options.raster);
+  const std::vector<cv::Rect> marks = drop_coloured_marks(page, raster, kMinTextLayerMarkMm);
+  const cv::Size drawn = raster.gray.size();
   work.times.rasterize_ms += clock.lap_ms();
   warn_if_drawn_coarser(raster, options.raster, geometry, work);
 
@@ -204,6 +272,7 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
     ink = binarize_page(raster.gray);
     std::vector<GlyphBox> blobs = glyphs_from_ink(ink, raster.scale);
     untexted = ink_without_text(blobs, glyphs, raster.gray.size(), raster.scale.pixels(1.0, 1));
+    leave_out_ink_under_marks(untexted, marks, drawn, turns);
     const double covered =
         blobs.empty() ? 1.0 : 1.0 - static_cast<double>(untexted.size()) / static_cast<double>(blobs.size());
     work.times.clean_ms += clock.lap_ms();
@@ -225,6 +294,7 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
 
   work.result.mode = PageMode::kText;
   work.debug.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
+  if (!marks.empty()) work.debug.decision += marks_note(marks.size());
   if (verify && !tables.empty()) {
     const FineCellReader fine{page, geometry, turns, options, ocr};
     std::set<std::string> table_fonts;
@@ -233,11 +303,13 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
     if (fonts && fonts->all_confirmed(table_fonts)) {
       work.debug.decision += "; its tables' fonts were confirmed by OCR on an earlier page";
     } else {
-      auto [check, checked_fonts, checked_cells] =
+      auto [check, under_marks, checked_fonts, checked_cells] =
           cross_check_tables(tables, detection.tables, chars, raster.scale, fine);
       if (check.contradicts_text_layer()) {
         work.times.ocr_ms += clock.lap_ms();
         distrust = "OCR of sample cells disagrees with the text layer (" + check.example + ")";
+        // The glyphs cover the page's ink, so they run as the page does: OCR must not turn it.
+        if (text_turns) *text_turns = turns;
         return false;
       }
       // Kept only now: the boxes are in this page image's pixels, which a page sent to OCR replaces.
@@ -248,6 +320,9 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
                              std::to_string(check.texts_sampled - check.texts_disagreed) + "/" +
                              std::to_string(check.texts_sampled) + " labels" +
                              (check.example.empty() ? "" : " (" + check.example + ")");
+      if (under_marks > 0)
+        work.debug.decision +=
+            "; " + std::to_string(under_marks) + " sampled cells under a coloured mark passed over";
       if (fonts && check.numbers_disagreed == 0 && check.texts_disagreed == 0) fonts->confirm(checked_fonts);
     }
     std::vector<std::vector<char>> read_by_ocr;
@@ -275,11 +350,12 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
 // ink blobs standing in for glyphs, cells and the text around tables read by OCR, then corrected.
 // Returns what the corrections changed, for the page's decision (corrections_note()).
 std::string read_from_pixels(const poppler::page& page, const PageGeometry& geometry,
-                             const ExtractOptions& options, OcrContext& ocr, Stopwatch& clock,
-                             PageWork& work) {
+                             const ExtractOptions& options, OcrContext& ocr, Stopwatch& clock, PageWork& work,
+                             std::optional<int> upright_turns) {
   RasterOptions raster_options = options.raster;
   raster_options.dpi = options.ocr_dpi;
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, raster_options);
+  const size_t marks = drop_coloured_marks(page, raster, kMinScanMarkMm).size();
   work.times.rasterize_ms += clock.lap_ms();
   work.warnings.clear();  // a text-layer reading that was given up may have warned of its own raster
   warn_if_drawn_coarser(raster, raster_options, geometry, work);
@@ -291,8 +367,10 @@ std::string read_from_pixels(const poppler::page& page, const PageGeometry& geom
   // One labelling of the ink serves both the glyphs grid finding needs and the free text's lines.
   std::vector<ImageRect> blobs = glyph_sized_blobs(ink, raster.scale, kFreeTextMaxGlyphPt);
   std::vector<GlyphBox> glyphs = glyphs_from_blobs(blobs, raster.scale);
-  // A scan has no glyph directions: its turn comes from the lines of its ink and a recognizer.
-  const int turns = quarter_turns_for_scan(raster.gray, ink, glyphs, raster.scale, engine);
+  // A scan has no glyph directions: its turn comes from the lines of its ink and a recognizer,
+  // unless a text layer that covers the ink said which way is up.
+  const int turns =
+      upright_turns ? *upright_turns : quarter_turns_for_scan(raster.gray, ink, glyphs, raster.scale, engine);
   double width = geometry.width, height = geometry.height;
   if (turns != 0) {
     TextChars none;
@@ -329,6 +407,7 @@ std::string read_from_pixels(const poppler::page& page, const PageGeometry& geom
   work.result.height = height;
   work.result.rotation = (geometry.rotation + 90 * turns) % 360;
   std::string note = corrections_note(tables);
+  if (marks > 0) note = marks_note(marks).substr(2) + (note.empty() ? "" : "; " + note);
   std::vector<char> taken(chars.size(), 0);
   finish_page(work, std::move(tables), chars, taken, std::move(detection), raster, options);
   work.times.read_ms += clock.lap_ms();
@@ -362,6 +441,7 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
   std::string distrust = distrust_by_code_points(chars, options);
   work.times.load_ms = clock.lap_ms();
 
+  int text_turns = -1;  // set when a text layer that covers the ink tells which way is up
   switch (options.ocr) {
     case OcrPolicy::kNever:
       if (!distrust.empty()) chars.clear();  // an unreadable layer is no text at all
@@ -376,12 +456,14 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
       distrust = "OCR asked for every page (--ocr always)";
       break;
     case OcrPolicy::kAuto:
-      if (distrust.empty() &&
-          read_from_text_layer(*page, geometry, chars, options, ocr, true, fonts, clock, work, distrust))
+      if (distrust.empty() && read_from_text_layer(*page, geometry, chars, options, ocr, true, fonts, clock,
+                                                   work, distrust, &text_turns))
         return work;
       break;
   }
-  const std::string corrected = read_from_pixels(*page, geometry, options, ocr, clock, work);
+  const std::string corrected =
+      read_from_pixels(*page, geometry, options, ocr, clock, work,
+                       text_turns >= 0 ? std::optional<int>(text_turns) : std::nullopt);
   work.debug.decision = distrust + "; read by OCR";
   if (work.result.rotation != geometry.rotation)
     work.debug.decision +=

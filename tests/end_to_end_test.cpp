@@ -224,6 +224,12 @@ TEST(EndToEnd, DigitalFixtures) {
   expect_perfect("digital");
 }
 
+// A red seal stamped as a picture over each table page's lower-right figures: the text under it is
+// the printed text, the grid it crosses keeps its rows and columns, and no cell reads the seal.
+TEST(EndToEnd, SealedPagesKeepTheirTextLayerAndTheirGrid) {
+  expect_perfect("sealed");
+}
+
 TEST(EndToEnd, NarrowFixturesStackedCharactersJoined) {
   expect_perfect("narrow");
 }

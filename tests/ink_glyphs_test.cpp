@@ -1,10 +1,13 @@
-// Glyph boxes found in the ink of a scan: characters alone, and characters that touch rules.
+// Glyph boxes found in the ink of a scan: characters alone, and characters that touch rules; and
+// marks of coloured ink (seals) told from rules and print.
 
 #include "stages/clean/ink_glyphs.h"
 
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
+
+#include "stages/clean/coloured_marks.h"
 
 namespace gridlift {
 namespace {
@@ -69,6 +72,42 @@ TEST(InkGlyphs, PiecesOfABrokenRuleAreNotCharacters) {
   // A thick stub leaving a rule, three times as long as it is thick.
   ink(cv::Rect(103, 500, 30, 10)).setTo(255);
   EXPECT_TRUE(glyphs_touching_rules(ink, k300, glyphs_from_ink(ink, k300)).empty());
+}
+
+}  // namespace
+}  // namespace gridlift
+
+namespace gridlift {
+namespace {
+
+// A white A5-ish page at 50 dpi with a red ring (a seal), a red rule and a red word.
+cv::Mat page_with_red_marks() {
+  cv::Mat page(400, 300, CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::circle(page, {150, 150}, 40, cv::Scalar(40, 32, 214), 4);                    // seal, 41 mm
+  cv::line(page, {10, 300}, {290, 300}, cv::Scalar(40, 32, 214), 1);               // a coloured rule
+  cv::rectangle(page, {20, 350}, {50, 356}, cv::Scalar(40, 32, 214), cv::FILLED);  // a red word, 15 x 3 mm
+  cv::rectangle(page, {200, 20}, {280, 60}, cv::Scalar(0, 0, 0), 2);               // black print
+  return page;
+}
+
+TEST(ColouredMarks, ASealIsAMarkARuleIsNotAndAWordOnlyOnATextLayerPage) {
+  const cv::Mat page = page_with_red_marks();
+  const PixelScale at50{50};
+  const auto on_scan = coloured_mark_regions(page, at50, 15);
+  ASSERT_EQ(on_scan.size(), 1u);
+  EXPECT_NEAR(on_scan[0].x + on_scan[0].width / 2, 150, 3);
+  EXPECT_EQ(coloured_mark_regions(page, at50, 3).size(), 2u);  // the seal and the word
+}
+
+TEST(ColouredMarks, DroppedInkTurnsLightAndBlackPrintStays) {
+  const cv::Mat page = page_with_red_marks();
+  cv::Mat gray;
+  cv::cvtColor(page, gray, cv::COLOR_BGR2GRAY);
+  const auto marks = coloured_mark_regions(page, PixelScale{50}, 15);
+  drop_coloured_ink(gray, page, marks);
+  EXPECT_GE(gray.at<uchar>(150, 110), 200);  // on the ring
+  EXPECT_LT(gray.at<uchar>(300, 150), 100);  // the rule, outside any mark, as drawn
+  EXPECT_EQ(gray.at<uchar>(20, 240), 0);     // black print
 }
 
 }  // namespace

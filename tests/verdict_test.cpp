@@ -4,8 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <opencv2/imgproc.hpp>
 
 #include "pipeline/page_processor.h"
+#include "stages/verdict/colour_marks.h"
 #include "stages/verdict/font_checks.h"
 #include "stages/verdict/ink_coverage.h"
 #include "stages/verdict/ocr_cross_check.h"
@@ -78,6 +80,19 @@ TEST(OcrCrossCheck, SingleMisreadsAndOcrPunctuationDoNotCount) {
   EXPECT_FALSE(check.contradicts_text_layer());
 }
 
+TEST(OcrCrossCheck, OneNumberReadOtherwiseTwiceIsOnePieceOfEvidence) {
+  // The same 5100 printed in two cells, both under one red mark: OCR reads the mark twice.
+  auto t = table_of({"5100", "5100"});
+  auto check = cross_check_by_ocr(t, reading({{0, "So"}, {1, "60"}}), 4, 0);
+  EXPECT_EQ(check.numbers_disagreed, 2);
+  EXPECT_FALSE(check.contradicts_text_layer());
+  CrossCheck pages;  // two tables each reading a different number otherwise
+  pages.add(check);
+  pages.add(
+      cross_check_by_ocr(table_of({"310.25", "310.25"}), reading({{0, "421.36"}, {1, "421.36"}}), 4, 0));
+  EXPECT_TRUE(pages.contradicts_text_layer());
+}
+
 TEST(OcrCrossCheck, BlankReadingsAreNoEvidence) {
   auto t = table_of({"1,234.50", "2,000.00", "310.25"});
   auto check = cross_check_by_ocr(t, reading({}), 3, 0);
@@ -113,6 +128,17 @@ TEST(OcrPolicy, ParsesTheThreeNamesOnly) {
   EXPECT_EQ(ocr_policy_from_string("always"), OcrPolicy::kAlways);
   EXPECT_EQ(ocr_policy_from_string("never"), OcrPolicy::kNever);
   EXPECT_THROW(ocr_policy_from_string("sometimes"), std::invalid_argument);
+}
+
+TEST(ColourMarks, RedInkIsAMarkBlackPrintAndPaleFillsAreNot) {
+  cv::Mat cell(40, 100, CV_8UC3, cv::Scalar(255, 255, 255));
+  cv::rectangle(cell, {10, 10}, {60, 30}, cv::Scalar(0, 0, 0), cv::FILLED);  // black print
+  EXPECT_EQ(coloured_ink_share(cell), 0.0);
+  cell.setTo(cv::Scalar(250, 225, 205));  // a pale blue fill
+  EXPECT_EQ(coloured_ink_share(cell), 0.0);
+  cv::rectangle(cell, {0, 0}, {9, 39}, cv::Scalar(40, 30, 220), cv::FILLED);  // a red seal's ring: 10%
+  EXPECT_NEAR(coloured_ink_share(cell), 0.1, 1e-9);
+  EXPECT_GE(coloured_ink_share(cell), kMarkedInkShare);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <array>
 #include <cmath>
 #include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 #include <stdexcept>
 
 namespace gridlift {
@@ -33,6 +34,21 @@ PageRaster rasterize_page(const poppler::page& page, double width, double height
                static_cast<size_t>(image.bytes_per_row()));
   raster.gray = view.clone();  // the poppler image owns `view`'s memory
   return raster;
+}
+
+cv::Mat render_page_in_colour(const poppler::page& page, double dpi) {
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_argb32);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  poppler::image image = renderer.render_page(&page, dpi, dpi);
+  if (!image.is_valid() || image.width() <= 0 || image.height() <= 0)
+    throw std::runtime_error("poppler could not render the page");
+  cv::Mat view(image.height(), image.width(), CV_8UC4, const_cast<char*>(image.const_data()),
+               static_cast<size_t>(image.bytes_per_row()));
+  cv::Mat bgr;
+  cv::cvtColor(view, bgr, cv::COLOR_BGRA2BGR);  // a copy: the poppler image owns `view`'s memory
+  return bgr;
 }
 
 cv::Mat turn_image(const cv::Mat& image, int turns) {

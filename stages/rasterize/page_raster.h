@@ -31,6 +31,10 @@ double choose_dpi(double width, double height, const RasterOptions& options);
 PageRaster rasterize_page(const poppler::page& page, double width, double height,
                           const RasterOptions& options);
 
+//! `page` drawn in colour (CV_8UC3, blue-green-red) at `dpi`, upright as displayed, for finding
+//! marks of coloured ink. Throws std::runtime_error if poppler draws nothing.
+cv::Mat render_page_in_colour(const poppler::page& page, double dpi);
+
 //! `image` turned clockwise by `turns` quarter turns (any integer; 0 returns `image` itself).
 cv::Mat turn_image(const cv::Mat& image, int turns);
 

@@ -28,4 +28,9 @@ struct RegionRaster {
 RegionRaster rasterize_region(const poppler::page& page, const PdfRect& region, int turns, double width,
                               double height, double dpi);
 
+//! The same region in colour (CV_8UC3, blue-green-red), with the pixels of rasterize_region(): for
+//! telling a mark of coloured ink (a seal, a signature) over the text.
+cv::Mat rasterize_region_in_colour(const poppler::page& page, const PdfRect& region, int turns, double width,
+                                   double height, double dpi);
+
 }  // namespace gridlift

@@ -59,11 +59,13 @@ void CrossCheck::add(const CrossCheck& other) {
   numbers_disagreed += other.numbers_disagreed;
   texts_sampled += other.texts_sampled;
   texts_disagreed += other.texts_disagreed;
+  numbers_read_otherwise.insert(other.numbers_read_otherwise.begin(), other.numbers_read_otherwise.end());
   if (example.empty()) example = other.example;
 }
 
 bool CrossCheck::contradicts_text_layer() const {
-  const bool numbers_lie = numbers_sampled >= 2 && 4 * numbers_disagreed >= 3 * numbers_sampled;
+  const bool numbers_lie = numbers_sampled >= 2 && 4 * numbers_disagreed >= 3 * numbers_sampled &&
+                           numbers_read_otherwise.size() >= 2;
   const bool labels_lie = texts_sampled >= 2 && texts_disagreed == texts_sampled;
   return numbers_lie || labels_lie;
 }
@@ -90,6 +92,7 @@ CrossCheck cross_check_by_ocr(const Table& table, const CellOcr& read_cell, int 
     check.sampled_cells.push_back({i, reading.text, agrees});
     if (!agrees) {
       ++check.numbers_disagreed;
+      check.numbers_read_otherwise.insert(table.cells[i].text);
       disagree(i, reading.text);
     }
   }

@@ -4,6 +4,7 @@
 // the table read from the text layer are read again by OCR and the two compared.
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,13 +23,17 @@ struct SampledCell {
 struct CrossCheck {
   int numbers_sampled = 0, numbers_disagreed = 0;
   int texts_sampled = 0, texts_disagreed = 0;
+  //! The text-layer numbers OCR read otherwise, each once: two cells printing the same 5100 under
+  //! one mark are one piece of evidence, not two.
+  std::set<std::string> numbers_read_otherwise;
   //! The cells that were compared (one table's: add() leaves them out).
   std::vector<SampledCell> sampled_cells;
   std::string example;  //!< the first disagreement, "text layer 'x' vs OCR 'y'", for the log
 
   void add(const CrossCheck& other);
-  //! Three in four sampled numbers read different digits, or every sampled label (at least two) shares
-  //! fewer than half its characters with what OCR sees. Single misreads of OCR do not count.
+  //! Three in four sampled numbers, two different ones at least, read different digits, or every
+  //! sampled label (at least two) shares fewer than half its characters with what OCR sees. Single
+  //! misreads of OCR do not count.
   bool contradicts_text_layer() const;
 };
 
