@@ -29,7 +29,6 @@
 #include "stages/rasterize/region_raster.h"
 #include "stages/read/cell_reader.h"
 #include "stages/read/text_blocks.h"
-#include "stages/verdict/colour_marks.h"
 #include "stages/verdict/ink_coverage.h"
 #include "stages/verdict/ocr_cross_check.h"
 

@@ -7,7 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "pipeline/page_processor.h"
-#include "stages/verdict/colour_marks.h"
+#include "stages/clean/coloured_marks.h"
 #include "stages/verdict/font_checks.h"
 #include "stages/verdict/ink_coverage.h"
 #include "stages/verdict/ocr_cross_check.h"

@@ -29,6 +29,11 @@ cv::Mat coloured_mask(const cv::Mat& bgr) {
 
 }  // namespace
 
+double coloured_ink_share(const cv::Mat& bgr) {
+  if (bgr.empty()) return 0;
+  return static_cast<double>(cv::countNonZero(coloured_mask(bgr))) / static_cast<double>(bgr.total());
+}
+
 std::vector<cv::Rect> coloured_mark_regions(const cv::Mat& bgr, const PixelScale& scale, double min_mm) {
   std::vector<cv::Rect> marks;
   if (bgr.empty()) return marks;

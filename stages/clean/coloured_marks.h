@@ -12,6 +12,14 @@
 
 namespace gridlift {
 
+//! The share of `bgr`'s pixels (CV_8UC3) in strongly coloured ink (channels at least 96 apart, as
+//! red or blue ink is and black print, gray rules and pale fills are not).
+double coloured_ink_share(const cv::Mat& bgr);
+
+//! A cell whose picture has at least this share of coloured ink lies under a mark: OCR of it reads
+//! the mark, and a sample of the text-layer cross-check there is no evidence either way.
+inline constexpr double kMarkedInkShare = 0.02;
+
 //! The boxes, in the pixels of `bgr` (a colour picture of the page at `scale`), of its coloured
 //! marks: strongly coloured ink (channels at least 96 apart) that, closed over gaps of a
 //! millimetre, forms a region at least `min_mm` across both ways and at most eight times longer
