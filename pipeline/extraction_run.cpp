@@ -45,6 +45,8 @@ struct DocumentJob {
   std::vector<int> page_indexes;  //!< 0-based pages to process
   //! Why each of those pages must not be drawn, "" for those that may (see content_budget.h).
   std::vector<std::string> refusals;
+  //! What each of those pages' content asks of the renderer (unmeasured: the defaults).
+  std::vector<PageContentLoad> contents;
   size_t received = 0;
   std::vector<std::string> errors;  //!< pages that failed
   std::string output_error;         //!< why an output asked for cannot be complete (the report's spool)
@@ -59,6 +61,7 @@ struct PageTask {
   std::shared_ptr<DocumentJob> document;
   int page_index = 0;
   std::string refusal;  //!< why the page is not drawn, if it is not
+  PageContentLoad content;
 };
 
 struct PageOutcome {
@@ -98,7 +101,8 @@ class TaskSource {
       next_page_ = 0;
     }
     const size_t at = next_page_++;
-    return PageTask{sequence_++, current_, current_->page_indexes[at], current_->refusals[at]};
+    return PageTask{sequence_++, current_, current_->page_indexes[at], current_->refusals[at],
+                    current_->contents[at]};
   }
 
  private:
@@ -131,7 +135,7 @@ class TaskSource {
         throw InputError(job->shown,
                          "--pages selects no page of its " + std::to_string(doc->pages()) + " pages");
       }
-      job->refusals = refusals_of(*job);
+      measure_contents(*job);
       spdlog::debug("{}: {} pages, extracting {}", job->shown, doc->pages(), job->page_indexes.size());
       return job;
     } catch (const InputError& e) {
@@ -142,17 +146,20 @@ class TaskSource {
     }
   }
 
-  // Pages whose content would exhaust memory when drawn are refused before any thread draws them.
-  std::vector<std::string> refusals_of(const DocumentJob& job) const {
-    std::vector<std::string> refusals(job.page_indexes.size());
+  // Pages whose content would exhaust memory when drawn are refused before any thread draws them;
+  // what else the lexing tells (whether a page draws in colour) goes with each page's task.
+  void measure_contents(DocumentJob& job) const {
+    job.refusals.assign(job.page_indexes.size(), {});
+    job.contents.assign(job.page_indexes.size(), {});
     try {
       const auto loads = measure_page_contents(job.path, job.page_indexes);
-      for (size_t i = 0; i < loads.size() && i < refusals.size(); ++i)
-        refusals[i] = content_refusal(loads[i], options_.extract.content_budget);
+      for (size_t i = 0; i < loads.size() && i < job.refusals.size(); ++i) {
+        job.refusals[i] = content_refusal(loads[i], options_.extract.content_budget);
+        job.contents[i] = loads[i];
+      }
     } catch (const std::exception& e) {
       spdlog::debug("{}: content not measured ({})", job.shown, e.what());
     }
-    return refusals;
   }
 
   const std::vector<InputDocument>& inputs_;
@@ -347,7 +354,7 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
       try {
         if (!task.refusal.empty()) throw std::runtime_error(task.refusal);
         const auto& doc = caches.local().get(task.document->path);
-        outcome.work = process_page(doc, task.page_index, extract, ocr, &task.document->fonts);
+        outcome.work = process_page(doc, task.page_index, extract, ocr, &task.document->fonts, task.content);
         spdlog::debug("{} page {}: {}", task.document->shown, task.page_index + 1,
                       outcome.work->debug.decision);
         for (const auto& warning : outcome.work->warnings)

@@ -152,6 +152,7 @@ struct FineCellReader {
   int turns;  //!< as the page was turned upright
   const ExtractOptions& options;
   OcrContext& ocr;
+  bool may_draw_colour;  //!< false when the page's content sets no colour: no mark to look for
 
   //! The cell `cell` (upright page points, between its rules' centres).
   CellReading read(const PdfRect& cell) const {
@@ -167,7 +168,8 @@ struct FineCellReader {
   //! Whether a mark in coloured ink (a seal, a signature) lies over the cell `cell`: OCR of it
   //! reads the mark, not the text. 100 dpi is fine enough to tell ink's colour.
   bool under_a_mark(const PdfRect& cell) const {
-    return coloured_ink_share(rasterize_region_in_colour(page, cell, turns, geometry.width, geometry.height,
+    return may_draw_colour &&
+           coloured_ink_share(rasterize_region_in_colour(page, cell, turns, geometry.width, geometry.height,
                                                          kMarkTestDpi)) >= kMarkedInkShare;
   }
   static constexpr double kMarkTestDpi = 100;
@@ -252,10 +254,11 @@ int read_untexted_cells(std::vector<Table>& tables, const std::vector<TableGrid>
 // turns its glyphs stand upright by.
 bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometry, TextChars chars,
                           const ExtractOptions& options, OcrContext& ocr, bool verify, FontChecks* fonts,
-                          Stopwatch& clock, PageWork& work, std::string& distrust,
+                          Stopwatch& clock, PageWork& work, std::string& distrust, bool may_draw_colour,
                           int* text_turns = nullptr) {
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, options.raster);
-  const std::vector<cv::Rect> marks = drop_coloured_marks(page, raster, kMinTextLayerMarkMm);
+  const std::vector<cv::Rect> marks =
+      may_draw_colour ? drop_coloured_marks(page, raster, kMinTextLayerMarkMm) : std::vector<cv::Rect>{};
   const cv::Size drawn = raster.gray.size();
   work.times.rasterize_ms += clock.lap_ms();
   warn_if_drawn_coarser(raster, options.raster, geometry, work);
@@ -295,7 +298,7 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
   work.debug.decision = "text layer (" + std::to_string(chars.size()) + " glyphs)";
   if (!marks.empty()) work.debug.decision += marks_note(marks.size());
   if (verify && !tables.empty()) {
-    const FineCellReader fine{page, geometry, turns, options, ocr};
+    const FineCellReader fine{page, geometry, turns, options, ocr, may_draw_colour};
     std::set<std::string> table_fonts;
     for (size_t i = 0; i < chars.size(); ++i)
       if (taken[i]) table_fonts.insert(chars[i].font);
@@ -350,11 +353,11 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
 // Returns what the corrections changed, for the page's decision (corrections_note()).
 std::string read_from_pixels(const poppler::page& page, const PageGeometry& geometry,
                              const ExtractOptions& options, OcrContext& ocr, Stopwatch& clock, PageWork& work,
-                             std::optional<int> upright_turns) {
+                             std::optional<int> upright_turns, bool may_draw_colour) {
   RasterOptions raster_options = options.raster;
   raster_options.dpi = options.ocr_dpi;
   PageRaster raster = rasterize_page(page, geometry.width, geometry.height, raster_options);
-  const size_t marks = drop_coloured_marks(page, raster, kMinScanMarkMm).size();
+  const size_t marks = may_draw_colour ? drop_coloured_marks(page, raster, kMinScanMarkMm).size() : 0;
   work.times.rasterize_ms += clock.lap_ms();
   work.warnings.clear();  // a text-layer reading that was given up may have warned of its own raster
   warn_if_drawn_coarser(raster, raster_options, geometry, work);
@@ -428,7 +431,7 @@ OcrContext make_ocr_context(const ExtractOptions& options) {
 }
 
 PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options, OcrContext& ocr,
-                      FontChecks* fonts) {
+                      FontChecks* fonts, const PageContentLoad& content) {
   PageWork work;
   Stopwatch clock;
   std::unique_ptr<poppler::page> page(doc.create_page(index));
@@ -445,7 +448,7 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
     case OcrPolicy::kNever:
       if (!distrust.empty()) chars.clear();  // an unreadable layer is no text at all
       read_from_text_layer(*page, geometry, std::move(chars), options, ocr, false, fonts, clock, work,
-                           distrust);
+                           distrust, content.may_draw_colour);
       if (!distrust.empty()) {
         work.result.mode = PageMode::kNone;
         work.debug.decision = distrust + "; OCR off (--ocr never): cells left empty";
@@ -456,13 +459,13 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
       break;
     case OcrPolicy::kAuto:
       if (distrust.empty() && read_from_text_layer(*page, geometry, chars, options, ocr, true, fonts, clock,
-                                                   work, distrust, &text_turns))
+                                                   work, distrust, content.may_draw_colour, &text_turns))
         return work;
       break;
   }
-  const std::string corrected =
-      read_from_pixels(*page, geometry, options, ocr, clock, work,
-                       text_turns >= 0 ? std::optional<int>(text_turns) : std::nullopt);
+  const std::string corrected = read_from_pixels(
+      *page, geometry, options, ocr, clock, work,
+      text_turns >= 0 ? std::optional<int>(text_turns) : std::nullopt, content.may_draw_colour);
   work.debug.decision = distrust + "; read by OCR";
   if (work.result.rotation != geometry.rotation)
     work.debug.decision +=

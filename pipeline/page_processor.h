@@ -83,8 +83,9 @@ OcrContext make_ocr_context(const ExtractOptions& options);
 //! Processes page `index` (0-based) of `doc`, reading pixels with `ocr`. Throws std::runtime_error
 //! if the page cannot be read. Not thread-safe for one `doc`: each thread needs its own
 //! poppler::document. `fonts`, shared by the pages of one document, spares pages whose fonts OCR
-//! already confirmed the check by OCR.
+//! already confirmed the check by OCR. `content` (measure_page_contents()) spares a page that
+//! draws nothing in colour the look for coloured marks.
 PageWork process_page(const poppler::document& doc, int index, const ExtractOptions& options, OcrContext& ocr,
-                      FontChecks* fonts = nullptr);
+                      FontChecks* fonts = nullptr, const PageContentLoad& content = {});
 
 }  // namespace gridlift

@@ -109,6 +109,20 @@ TEST(Load, MeasuresTheGraphicsStatesAPageLeavesOpen) {
   EXPECT_NE(content_refusal(normal[0], tight), "") << "page 1 opens at least one state";
 }
 
+TEST(Load, TellsWhetherAPageMayDrawInColour) {
+  // LibreOffice's black text, gray rules and fills: no colour, so no look for coloured marks.
+  for (const auto& load : measure_page_contents(kFixtures / "digital" / "jiaozuo-2023-final.pdf", {0, 3, 6}))
+    EXPECT_FALSE(load.may_draw_colour);
+  // The same pages with a seal drawn over them as an RGB image (tools/fixturegen/sealed_fixtures.py).
+  for (const auto& load :
+       measure_page_contents(kFixtures / "sealed" / "jiaozuo-2023-final-sealed.pdf", {3, 6}))
+    EXPECT_TRUE(load.may_draw_colour);
+  // Gray scans (JPEG, DeviceGray): nothing in colour either.
+  for (const auto& load :
+       measure_page_contents(kFixtures / "scan" / "sanmenxia-2023-final-scan300.pdf", {0, 3}))
+    EXPECT_FALSE(load.may_draw_colour);
+}
+
 TEST(Rasterize, RendersTheDisplayedPage) {
   auto doc = open_pdf(kFixtures / "digital" / "jiaozuo-2023-final.pdf");
   std::unique_ptr<poppler::page> page(doc->create_page(1));

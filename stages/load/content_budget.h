@@ -17,15 +17,19 @@ struct ContentBudget {
   int max_open_states = 5000;
 };
 
-//! The deepest nesting of graphics states (`q` without its `Q`) in a page's own content stream.
+//! The deepest nesting of graphics states (`q` without its `Q`) in a page's own content stream, and
+//! whether the page may draw in colour: a colour set other than gray (rg, k, sc… with unequal
+//! components, a pattern), a shading, an inline image, an image XObject that is not gray, or a
+//! form that does any of these, or annotations (a stamp). Unknown counts as colour.
 struct PageContentLoad {
   int open_states = 0;
+  bool may_draw_colour = true;
 };
 
 //! One entry per page of `path` named in `page_indexes` (0-based), in their order. Lexes each
-//! page's content streams without drawing them (Form XObjects are not entered: Poppler closes what they leave
-//! open). A page whose content cannot be lexed counts 0: the renderer reports its damage. Throws
-//! std::runtime_error if the file cannot be opened.
+//! page's content streams without drawing them (Form XObjects are entered only to see their
+//! colours: Poppler closes the graphics states they leave open). A page whose content cannot be lexed counts
+//! 0: the renderer reports its damage. Throws std::runtime_error if the file cannot be opened.
 std::vector<PageContentLoad> measure_page_contents(const std::filesystem::path& path,
                                                    const std::vector<int>& page_indexes);
 

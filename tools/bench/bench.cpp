@@ -25,6 +25,7 @@
 #include "pipeline/openmp_limit.h"
 #include "pipeline/page_processor.h"
 #include "pipeline/thread_limit.h"
+#include "stages/load/content_budget.h"
 #include "stages/load/pdf_document.h"
 #include "stages/ocr/ocr_context.h"
 
@@ -66,9 +67,16 @@ struct StageRun {
 StageRun time_stages(const std::vector<fs::path>& pdfs, const gridlift::ExtractOptions& options,
                      int workers) {
   std::vector<std::pair<size_t, int>> pages;  // (document, page)
+  // What each page's content sets, as extract measures it before a page is drawn.
+  std::vector<std::vector<gridlift::PageContentLoad>> contents(pdfs.size());
   for (size_t d = 0; d < pdfs.size(); ++d) {
     const int n = gridlift::open_pdf(pdfs[d])->pages();
-    for (int p = 0; p < n; ++p) pages.emplace_back(d, p);
+    std::vector<int> indexes;
+    for (int p = 0; p < n; ++p) {
+      pages.emplace_back(d, p);
+      indexes.push_back(p);
+    }
+    contents[d] = gridlift::measure_page_contents(pdfs[d], indexes);
   }
   std::atomic<size_t> next{0};
   std::vector<StageRun> runs(static_cast<size_t>(workers));
@@ -87,8 +95,9 @@ StageRun time_stages(const std::vector<fs::path>& pdfs, const gridlift::ExtractO
       const size_t doc = pages[i].first;
       const int index = pages[i].second;
       if (!docs[doc]) docs[doc] = gridlift::open_pdf(pdfs[doc]);
-      auto page = one_thread.execute(
-          [&] { return gridlift::process_page(*docs[doc], index, options, ocr, &fonts[doc]); });
+      auto page = one_thread.execute([&] {
+        return gridlift::process_page(*docs[doc], index, options, ocr, &fonts[doc], contents[doc][index]);
+      });
       Tally& tally = page.result.mode == gridlift::PageMode::kText ? run.text : run.ocr;
       tally.sum += page.times;
       ++tally.pages;
