@@ -209,6 +209,8 @@ class DocumentWriter {
  private:
   void finish(DocumentJob& job) {
     link_continuations(job.result.pages);
+    if (const int dropped = drop_empty_continuations(job.result.pages); dropped > 0)
+      spdlog::debug("{}: {} continued parts with no text in any cell left out", job.shown, dropped);
     for (const auto& page : job.result.pages)
       for (const auto& t : page.tables)
         if (t.continues)

@@ -278,6 +278,12 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
     const double covered =
         blobs.empty() ? 1.0 : 1.0 - static_cast<double>(untexted.size()) / static_cast<double>(blobs.size());
     work.times.clean_ms += clock.lap_ms();
+    // Without a text layer, a page with characters' ink is a picture of text; one without any (the
+    // rules of a table's blank last row, spilled onto a page of its own) has nothing to read.
+    if (chars.empty() && !blobs.empty()) {
+      distrust = "no text layer";
+      return false;
+    }
     if (blobs.size() >= kMinBlobsToJudge && covered < options.min_ink_covered) {
       distrust = "text layer accounts for " + percent(covered) + " of the glyph-sized ink";
       return false;
@@ -458,9 +464,15 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
       distrust = "OCR asked for every page (--ocr always)";
       break;
     case OcrPolicy::kAuto:
-      if (distrust.empty() && read_from_text_layer(*page, geometry, chars, options, ocr, true, fonts, clock,
-                                                   work, distrust, content.may_draw_colour, &text_turns))
+      // A page without a text layer that draws no picture is looked at first: with no characters'
+      // ink there is nothing for OCR to read, and its rules are read as drawn.
+      if ((distrust.empty() || (chars.empty() && !content.draws_images)) &&
+          read_from_text_layer(*page, geometry, chars, options, ocr, true, fonts, clock, work, distrust,
+                               content.may_draw_colour, &text_turns)) {
+        if (chars.empty())
+          work.debug.decision = "no text layer and no characters' ink: nothing for OCR to read";
         return work;
+      }
       break;
   }
   const std::string corrected = read_from_pixels(

@@ -123,6 +123,14 @@ TEST(Load, TellsWhetherAPageMayDrawInColour) {
     EXPECT_FALSE(load.may_draw_colour);
 }
 
+TEST(Load, TellsWhetherAPageDrawsAPicture) {
+  for (const auto& load : measure_page_contents(kFixtures / "digital" / "jiaozuo-2023-final.pdf", {0, 3}))
+    EXPECT_FALSE(load.draws_images);
+  for (const auto& load :
+       measure_page_contents(kFixtures / "scan" / "sanmenxia-2023-final-scan300.pdf", {0, 3}))
+    EXPECT_TRUE(load.draws_images);  // a scan: never taken for a page with nothing to read
+}
+
 TEST(Rasterize, RendersTheDisplayedPage) {
   auto doc = open_pdf(kFixtures / "digital" / "jiaozuo-2023-final.pdf");
   std::unique_ptr<poppler::page> page(doc->create_page(1));
@@ -210,6 +218,36 @@ Table table_with_columns(const std::string& id, const std::vector<double>& edges
     t.cells.push_back(
         {0, c, 1, 1, "", {edges[static_cast<size_t>(c)], 0, edges[static_cast<size_t>(c) + 1], 10}, 1});
   return t;
+}
+
+TEST(Assemble, AnEmptyContinuationIsLeftOutAndTheNextPartContinuesTheFirst) {
+  std::vector<PageResult> pages(3);
+  for (int i = 0; i < 3; ++i) pages[static_cast<size_t>(i)].page = i + 1;
+  pages[0].tables = {table_with_columns("p1-t1", {50, 150, 200, 300}, "收入支出决算总表")};
+  pages[0].tables[0].cells[0].text = "收入";
+  pages[1].tables = {table_with_columns("p2-t1", {50, 150, 200, 300}, "")};  // blank spill-over row
+  pages[1].tables[0].continues = "p1-t1";
+  pages[2].tables = {table_with_columns("p3-t1", {50, 150, 200, 300}, "")};
+  pages[2].tables[0].continues = "p2-t1";
+  pages[2].tables[0].cells[1].text = "3.25";
+  EXPECT_EQ(drop_empty_continuations(pages), 1);
+  EXPECT_TRUE(pages[1].tables.empty());
+  EXPECT_EQ(pages[2].tables[0].continues, "p1-t1");
+  EXPECT_EQ(pages[0].tables.size(), 1u) << "a table of its own stays, empty or not";
+
+  // A page's later tables move up, and what continues them follows.
+  std::vector<PageResult> two(2);
+  two[0].page = 1;
+  two[1].page = 2;
+  two[0].tables = {table_with_columns("p1-t1", {50, 150}, "甲")};
+  two[0].tables[0].cells[0].text = "1";
+  two[1].tables = {table_with_columns("p2-t1", {50, 150}, ""), table_with_columns("p2-t2", {50, 150}, "乙")};
+  two[1].tables[0].continues = "p1-t1";
+  two[1].tables[1].cells[0].text = "2";
+  EXPECT_EQ(drop_empty_continuations(two), 1);
+  ASSERT_EQ(two[1].tables.size(), 1u);
+  EXPECT_EQ(two[1].tables[0].id, "p2-t1");
+  EXPECT_EQ(two[1].tables[0].title, "乙");
 }
 
 TEST(Assemble, ContinuationNeedsSameColumnsAndNoCaption) {

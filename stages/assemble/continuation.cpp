@@ -1,7 +1,11 @@
 #include "stages/assemble/continuation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <optional>
+#include <string>
 
 namespace gridlift {
 namespace {
@@ -39,6 +43,35 @@ void link_continuations(std::vector<PageResult>& pages, double tolerance) {
     const Table& last = previous.tables.back();
     if (first.title.empty() && same_columns(first, last, tolerance)) first.continues = last.id;
   }
+}
+
+int drop_empty_continuations(std::vector<PageResult>& pages) {
+  std::map<std::string, std::optional<std::string>> removed;  // id -> what it continued
+  for (auto& page : pages)
+    std::erase_if(page.tables, [&](const Table& t) {
+      const bool empty =
+          std::all_of(t.cells.begin(), t.cells.end(), [](const Cell& c) { return c.text.empty(); });
+      if (!t.continues || !empty) return false;
+      removed[t.id] = t.continues;
+      return true;
+    });
+  for (auto& page : pages)
+    for (auto& t : page.tables)
+      for (int hops = 0; t.continues && removed.count(*t.continues) && hops < 1000; ++hops)
+        t.continues = removed[*t.continues];
+  if (removed.empty()) return 0;
+  // Ids count the tables of a page from 1: those after a removed one move up.
+  std::map<std::string, std::string> renamed;
+  for (auto& page : pages)
+    for (size_t k = 0; k < page.tables.size(); ++k) {
+      const std::string id = "p" + std::to_string(page.page) + "-t" + std::to_string(k + 1);
+      if (page.tables[k].id != id) renamed[page.tables[k].id] = id;
+      page.tables[k].id = id;
+    }
+  for (auto& page : pages)
+    for (auto& t : page.tables)
+      if (t.continues && renamed.count(*t.continues)) t.continues = renamed[*t.continues];
+  return static_cast<int>(removed.size());
 }
 
 }  // namespace gridlift

@@ -52,6 +52,7 @@ bool gray_image(const Object& image) {
 struct Lexed {
   int open_states = 0;
   bool colour = false;
+  bool images = false;
 };
 
 // Lexes one content stream (a page's, or a form's with `resources`): its deepest nesting of
@@ -80,6 +81,24 @@ Lexed lex_content(Object* content, XRef* xref, Dict* resources, int depth) {
       out.open_states = std::max(out.open_states, ++open);
     } else if (cmd == "Q") {
       open = std::max(0, open - 1);
+    } else if (cmd == "BI") {
+      out.images = out.colour = true;  // inline images: not looked into
+    } else if (cmd == "Do" && (!out.colour || !out.images)) {
+      Object xobjects = resources ? resources->lookup("XObject") : Object();
+      Object xobject = xobjects.isDict() ? xobjects.dictLookup(last_name.c_str()) : Object();
+      Dict* dict = xobject.isStream() ? xobject.streamGetDict() : nullptr;
+      Object subtype = dict ? dict->lookup("Subtype") : Object();
+      if (subtype.isName("Image")) {
+        out.images = true;
+        out.colour = out.colour || !gray_image(xobject);
+      } else if (subtype.isName("Form") && depth < kMaxFormDepth) {
+        Object own = dict->lookup("Resources");
+        const Lexed form = lex_content(&xobject, xref, own.isDict() ? own.getDict() : resources, depth + 1);
+        out.colour = out.colour || form.colour;
+        out.images = out.images || form.images;
+      } else {
+        out.images = out.colour = true;  // unknown: assume the worst
+      }
     } else if (!out.colour) {
       if (cmd == "rg" || cmd == "RG") {
         out.colour = !all_equal(numbers, 3);
@@ -87,22 +106,8 @@ Lexed lex_content(Object* content, XRef* xref, Dict* resources, int depth) {
         out.colour = numbers.size() < 4 || !all_equal({numbers.end() - 4, numbers.end() - 1}, 3);
       } else if (cmd == "sc" || cmd == "scn" || cmd == "SC" || cmd == "SCN") {
         out.colour = name_operand || (numbers.size() >= 3 && !all_equal(numbers, numbers.size()));
-      } else if (cmd == "sh" || cmd == "BI") {
-        out.colour = true;  // shadings and inline images: not looked into
-      } else if (cmd == "Do") {
-        Object xobjects = resources ? resources->lookup("XObject") : Object();
-        Object xobject = xobjects.isDict() ? xobjects.dictLookup(last_name.c_str()) : Object();
-        Dict* dict = xobject.isStream() ? xobject.streamGetDict() : nullptr;
-        Object subtype = dict ? dict->lookup("Subtype") : Object();
-        if (subtype.isName("Image")) {
-          out.colour = !gray_image(xobject);
-        } else if (subtype.isName("Form") && depth < kMaxFormDepth) {
-          Object own = dict->lookup("Resources");
-          out.colour =
-              lex_content(&xobject, xref, own.isDict() ? own.getDict() : resources, depth + 1).colour;
-        } else {
-          out.colour = true;
-        }
+      } else if (cmd == "sh") {
+        out.colour = true;  // shadings: not looked into
       }
     }
     numbers.clear();
@@ -117,6 +122,7 @@ PageContentLoad measure_page(Page& page, XRef* xref) {
   if (!contents.isStream() && !contents.isArray()) return load;  // the renderer will say what is wrong
   const Lexed lexed = lex_content(&contents, xref, page.getResourceDict(), 0);
   load.open_states = lexed.open_states;
+  load.draws_images = lexed.images;
   // Annotations (a seal put on as a stamp) are drawn over the content: not looked into.
   const Object annotations = page.getAnnotsObject(xref);
   load.may_draw_colour = lexed.colour || (annotations.isArray() && annotations.arrayGetLength() > 0);

@@ -24,6 +24,9 @@ struct ContentBudget {
 struct PageContentLoad {
   int open_states = 0;
   bool may_draw_colour = true;
+  //! Whether the page draws a picture (an image XObject, in a form or not, or an inline image): a
+  //! page without one and without a text layer cannot be a scan.
+  bool draws_images = true;
 };
 
 //! One entry per page of `path` named in `page_indexes` (0-based), in their order. Lexes each
