@@ -48,6 +48,13 @@ TEST(Markdown, SpansBecomeHtmlAndPlainTablesPipes) {
   EXPECT_NE(md.find("| a&#124;b |\n| --- |\n| 1 |"), std::string::npos);
 }
 
+TEST(Markdown, PrivateUseBulletsAreLeftOut) {
+  EXPECT_EQ(markup_text("\uF06C 盈利预测", MarkupPlace::kParagraph), "&#32;盈利预测");
+  EXPECT_EQ(markup_text("a\uE000b\uF8FFc", MarkupPlace::kInline), "abc");
+  EXPECT_EQ(markup_text("\uF900", MarkupPlace::kInline), "\uF900");      // a compatibility ideograph: kept
+  EXPECT_EQ(markup_text("\xEE\x80", MarkupPlace::kInline), "\xEE\x80");  // cut short: left as it is
+}
+
 TEST(MarkupText, PayloadsFromAPdfReadAsTextInMarkdownAndHtml) {
   EXPECT_EQ(markup_text("<script>alert(1)</script>", MarkupPlace::kInline),
             "&lt;script&gt;alert(1)&lt;/script&gt;");

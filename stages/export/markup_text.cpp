@@ -58,6 +58,17 @@ const char* line_start_reference(char c) {
   }
 }
 
+// The length of the UTF-8 encoding of a private-use code point (U+E000..U+F8FF) at `i`, or 0. A
+// symbol font's glyph (a Wingdings bullet at U+F06C) has no meaning without that font, and a reader
+// would show a box for it.
+size_t private_use_at(std::string_view text, size_t i) {
+  if (i + 2 >= text.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(text[i]), b1 = static_cast<unsigned char>(text[i + 1]);
+  const bool private_use = b0 == 0xEE || (b0 == 0xEF && b1 >= 0x80 && b1 <= 0xA3);
+  const bool continued = (b1 & 0xC0) == 0x80 && (static_cast<unsigned char>(text[i + 2]) & 0xC0) == 0x80;
+  return private_use && continued ? 3 : 0;
+}
+
 bool is_digit(char c) {
   return c >= '0' && c <= '9';
 }
@@ -82,6 +93,10 @@ std::string markup_text(std::string_view text, MarkupPlace place) {
       continue;
     }
     if (c == '\t') c = ' ';
+    if (const size_t skip = private_use_at(text, i)) {
+      i += skip - 1;
+      continue;
+    }
     if (place == MarkupPlace::kParagraph && line_start) {
       if (c == ' ') {
         out += "&#32;";  // indentation would make a code block

@@ -17,6 +17,8 @@ enum class MarkupPlace {
 };
 
 //! `text` as literal content of Markdown and of HTML (element text or a quoted attribute).
+//! Private-use code points (a symbol font's bullets, U+F06C) are left out: without the font they
+//! mean nothing and show as boxes. The JSON keeps them.
 std::string markup_text(std::string_view text, MarkupPlace place);
 
 }  // namespace gridlift
