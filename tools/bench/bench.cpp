@@ -27,7 +27,9 @@
 #include "pipeline/thread_limit.h"
 #include "stages/load/content_budget.h"
 #include "stages/load/pdf_document.h"
+#include "stages/load/text_layer.h"
 #include "stages/ocr/ocr_context.h"
+#include "stages/rasterize/page_raster.h"
 
 namespace fs = std::filesystem;
 using gridlift::StageTimes;
@@ -121,6 +123,23 @@ StageRun time_stages(const std::vector<fs::path>& pdfs, const gridlift::ExtractO
   return all;
 }
 
+// Drawing every page alone, in gray at `options`' dpi, as `pdftoppm -r DPI -gray` does (the same
+// poppler renderer and hints as the rasterize stage): the floor every figure above is set against.
+// One thread, each document opened once.
+double bare_render_seconds(const std::vector<fs::path>& pdfs, const gridlift::RasterOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  for (const auto& pdf : pdfs) {
+    auto doc = gridlift::open_pdf(pdf);
+    for (int p = 0; p < doc->pages(); ++p) {
+      std::unique_ptr<poppler::page> page(doc->create_page(p));
+      if (!page) continue;
+      const gridlift::PageGeometry geometry = gridlift::read_page_geometry(*page);
+      gridlift::rasterize_page(*page, geometry.width, geometry.height, options);
+    }
+  }
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -160,13 +179,16 @@ int main(int argc, char** argv) {
 
   // Per stage, best of `repeat` (the least disturbed run). One and two workers take turns, so that a
   // spell of disturbance on this machine falls on both rather than on one.
+  // The bare render takes its turn too.
   StageRun best[2];
+  double bare = 1e300;
   for (int r = 0; r < repeat; ++r) {
     for (int workers : {1, 2}) {
       StageRun run = time_stages(pdfs, options, workers);
       StageRun& b = best[workers - 1];
       if (r == 0 || run.seconds < b.seconds) b = run;
     }
+    bare = std::min(bare, bare_render_seconds(pdfs, options.raster));
   }
   std::printf("gridlift-bench: %zu PDFs, %d pages (%d text layer, %d OCR), %.0f / %.0f dpi, best of %d\n\n",
               pdfs.size(), best[0].pages, best[0].text.pages, best[0].ocr.pages, options.raster.dpi,
@@ -192,6 +214,11 @@ int main(int argc, char** argv) {
   std::printf("%-28s %12.1f %27.1f  (%.2fx)\n", "pages/s, stages only", best[0].pages / best[0].seconds,
               best[1].pages / best[1].seconds, best[0].seconds / best[1].seconds);
 
+  const double bare_ms = bare * 1000 / std::max(1, best[0].pages);
+  std::printf("\n%-28s %12.2f ms/page (poppler gray at %.0f dpi, 1 thread, as pdftoppm -gray)\n",
+              "bare render", bare_ms, options.raster.dpi);
+  std::printf("%-28s %12.2fx\n", "stages against bare render", best[0].seconds / bare);
+
   // The whole flow graph, writing real outputs, with 1 and 2 threads.
   std::printf("\n%-28s %10s %10s\n", "flow graph end to end", "pages/s", "ms/page");
   auto out = fs::temp_directory_path() / ("gridlift-bench-" + std::to_string(::getpid()));
@@ -215,6 +242,7 @@ int main(int argc, char** argv) {
                 f * 1000 / best[0].pages);
   }
   std::printf("%-28s %10.2fx\n", "2 threads against 1", fastest[0] / fastest[1]);
+  std::printf("%-28s %10.2fx\n", "1 thread against bare render", fastest[0] / bare);
   fs::remove_all(out);
   return 0;
 }
