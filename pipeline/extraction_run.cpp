@@ -226,12 +226,14 @@ class DocumentWriter {
     }
     DocumentChecks checked = check_document(job.result.pages);
     job.result.checks = std::move(checked.checks);
-    const int doubted =
-        judge_failed_checks(job.result.checks, job.result.pages) + doubt_malformed_numbers(job.result.pages);
+    const int doubted = judge_failed_checks(job.result.checks, job.result.pages) +
+                        doubt_malformed_numbers(job.result.pages) +
+                        doubt_misread_list_marks(job.result.pages);
     warn_of_failed_checks(job);
     if (doubted > 0)
       spdlog::debug(
-          "{}: {} cells read by OCR doubted (confidence lowered to {}): in a failed sum, or malformed",
+          "{}: {} cells read by OCR doubted (confidence lowered to {}): in a failed sum, malformed, or a "
+          "list mark misread",
           job.shown, doubted, kContradictedConfidence);
     if (checked.spanning_page_breaks > 0)
       spdlog::debug("{}: {} arithmetic checks span a page break and are not listed", job.shown,

@@ -1,5 +1,6 @@
 // What a failed check says and takes away: the document's own inconsistency on a text layer, a
-// suspected misreading with OCR'd terms (doubted, the least sure named), malformed OCR'd numbers.
+// suspected misreading with OCR'd terms (doubted, the least sure named), malformed OCR'd numbers,
+// list marks misread as commas.
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,23 @@ TEST(CheckVerdicts, MalformedNumbersReadByOcrAreDoubted) {
   EXPECT_EQ(doubt_malformed_numbers(pages), 3);
   for (int col = 0; col < 3; ++col) EXPECT_LT(at(pages[0], 0, col).confidence, kTrustedConfidence) << col;
   for (int col = 3; col < 7; ++col) EXPECT_DOUBLE_EQ(at(pages[0], 0, col).confidence, 0.96) << col;
+  for (const auto& c : pages[1].tables[0].cells)
+    EXPECT_DOUBLE_EQ(c.confidence, 1.0) << "text layer: as printed";
+}
+
+TEST(CheckVerdicts, AListNumberReadWithACommaIsDoubted) {
+  std::vector<PageResult> pages(2);
+  for (auto mode : {PageMode::kOcr, PageMode::kText}) {
+    PageResult& page = pages[mode == PageMode::kOcr ? 0 : 1];
+    page.mode = mode;
+    page.tables = {table_of({{"1，一般公共预算资金", "2, 政府性基金", "三，其他收入", "1、一般公共预算资金",
+                              "1. 一般公共预算资金", "2023，年度", "合计"}})};
+    if (mode == PageMode::kOcr)
+      for (auto& c : page.tables[0].cells) c.confidence = 0.9;
+  }
+  EXPECT_EQ(doubt_misread_list_marks(pages), 3);
+  for (int col = 0; col < 3; ++col) EXPECT_LT(at(pages[0], 0, col).confidence, kTrustedConfidence) << col;
+  for (int col = 3; col < 7; ++col) EXPECT_DOUBLE_EQ(at(pages[0], 0, col).confidence, 0.9) << col;
   for (const auto& c : pages[1].tables[0].cells)
     EXPECT_DOUBLE_EQ(c.confidence, 1.0) << "text layer: as printed";
 }

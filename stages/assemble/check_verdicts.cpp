@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <regex>
+#include <string_view>
 
 #include "models/number_text.h"
 #include "models/unicode.h"
@@ -19,6 +20,29 @@ Cell* cell_at(Table& table, std::pair<int, int> position) {
   for (Cell& c : table.cells)
     if (c.row == position.first && c.col == position.second) return &c;
   return nullptr;
+}
+
+// Digits (one or two) or a Chinese numeral (up to three characters), a comma, then Chinese text.
+bool opens_with_list_number_and_comma(const std::string& text) {
+  const std::u32string cps = code_points(text);
+  size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < cps.size() && is_space(cps[i])) ++i;
+  };
+  skip_spaces();
+  const size_t start = i;
+  constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
+  if (i < cps.size() && cps[i] >= U'0' && cps[i] <= U'9') {
+    while (i < cps.size() && i - start < 2 && cps[i] >= U'0' && cps[i] <= U'9') ++i;
+  } else {
+    while (i < cps.size() && i - start < 3 && kNumerals.find(cps[i]) != std::u32string_view::npos) ++i;
+  }
+  if (i == start) return false;
+  skip_spaces();
+  if (i >= cps.size() || (cps[i] != U',' && cps[i] != U'，')) return false;
+  ++i;
+  skip_spaces();
+  return i < cps.size() && is_han(cps[i]);
 }
 
 }  // namespace
@@ -73,6 +97,19 @@ int doubt_malformed_numbers(std::vector<PageResult>& pages) {
       for (auto& cell : table.cells) {
         if (!read_by_ocr(cell, page.mode) || cell.confidence <= kContradictedConfidence) continue;
         if (!malformed_number(cell.text)) continue;
+        cell.confidence = kContradictedConfidence;
+        ++doubted;
+      }
+  return doubted;
+}
+
+int doubt_misread_list_marks(std::vector<PageResult>& pages) {
+  int doubted = 0;
+  for (auto& page : pages)
+    for (auto& table : page.tables)
+      for (auto& cell : table.cells) {
+        if (!read_by_ocr(cell, page.mode) || cell.confidence <= kContradictedConfidence) continue;
+        if (!opens_with_list_number_and_comma(cell.text)) continue;
         cell.confidence = kContradictedConfidence;
         ++doubted;
       }

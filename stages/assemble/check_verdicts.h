@@ -34,4 +34,10 @@ int judge_failed_checks(std::vector<ArithmeticCheck>& checks, std::vector<PageRe
 //! lowered to kContradictedConfidence at most. Returns how many cells it doubted.
 int doubt_malformed_numbers(std::vector<PageResult>& pages);
 
+//! A label read by OCR that opens with a list number and a comma ("1，一般公共预算资金", "2,政府性基金"):
+//! no report numbers a list so, and the mark misread may have been "." or "、", which the pixels did
+//! not tell. Its confidence is lowered to kContradictedConfidence at most. Returns how many cells
+//! it doubted.
+int doubt_misread_list_marks(std::vector<PageResult>& pages);
+
 }  // namespace gridlift
