@@ -25,7 +25,7 @@
 #include "pipeline/file_digest.h"
 #include "pipeline/worker_process.h"
 #include "stages/export/output_files.h"
-#include "stages/input_error.h"
+#include "stages/load/input_error.h"
 #include "stages/load/pdf_document.h"
 
 namespace gridlift {

@@ -18,6 +18,7 @@
 #include "pipeline/file_digest.h"
 #include "pipeline/report_spool.h"
 #include "pipeline/thread_limit.h"
+#include "stages/assemble/arithmetic_checks.h"
 #include "stages/assemble/check_verdicts.h"
 #include "stages/assemble/continuation.h"
 #include "stages/assemble/document_checks.h"
@@ -25,12 +26,22 @@
 #include "stages/export/html_report.h"
 #include "stages/export/output_files.h"
 #include "stages/export/overlay_writer.h"
-#include "stages/input_error.h"
 #include "stages/load/content_budget.h"
+#include "stages/load/input_error.h"
 #include "stages/load/pdf_document.h"
 
 namespace gridlift {
 namespace {
+
+// The sums of a page's tables that do not add up as the page was read, for its overlay (a check
+// across a page break, which the document joins first, is not among them).
+std::vector<ArithmeticCheck> failed_sums_of(const PageResult& page) {
+  std::vector<ArithmeticCheck> failed;
+  for (const auto& table : page.tables)
+    for (auto& check : find_arithmetic_checks(table))
+      if (!check.ok) failed.push_back(std::move(check));
+  return failed;
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -369,6 +380,7 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
           spdlog::debug("{} {}: {} rows x {} columns, {} spanning cells, title \"{}\"", task.document->shown,
                         t.id, t.n_rows, t.n_cols, spans, t.title);
         }
+        if (extract.keep_raster) outcome.work->debug.failed_sums = failed_sums_of(outcome.work->result);
         const PageWork& work = *outcome.work;
         if (!options.overlay_folder.empty())
           write_overlay_png(with_banner(draw_overlay(work.result, work.debug, options.overlay_layers),

@@ -8,12 +8,12 @@
 
 #include "models/page.h"
 #include "stages/clean/page_cleanup.h"
+#include "stages/export/page_debug.h"
 #include "stages/grid/grid_options.h"
 #include "stages/grid/grid_types.h"
 #include "stages/load/content_budget.h"
 #include "stages/ocr/ocr_context.h"
 #include "stages/ocr/tesseract_engine.h"
-#include "stages/page_debug.h"
 #include "stages/rasterize/page_raster.h"
 #include "stages/verdict/font_checks.h"
 

@@ -14,7 +14,7 @@
 #include "pipeline/input_list.h"
 #include "stages/export/output_files.h"
 #include "stages/export/output_name.h"
-#include "stages/input_error.h"
+#include "stages/load/input_error.h"
 #include "stages/load/pdf_document.h"
 
 namespace gridlift {

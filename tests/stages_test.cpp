@@ -6,8 +6,8 @@
 
 #include "stages/assemble/continuation.h"
 #include "stages/assemble/table_title.h"
-#include "stages/input_error.h"
 #include "stages/load/content_budget.h"
+#include "stages/load/input_error.h"
 #include "stages/load/pdf_document.h"
 #include "stages/load/text_layer.h"
 #include "stages/orient/page_orientation.h"

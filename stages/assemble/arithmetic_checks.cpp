@@ -6,8 +6,8 @@
 #include <regex>
 #include <string_view>
 
+#include "models/table_grid_text.h"
 #include "models/unicode.h"
-#include "stages/export/table_grid_text.h"
 #include "stages/read/standard_labels.h"
 #include "stages/read/subject_vocabulary.h"
 

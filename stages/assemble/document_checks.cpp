@@ -2,8 +2,8 @@
 
 #include <map>
 
+#include "models/table_grid_text.h"
 #include "stages/assemble/arithmetic_checks.h"
-#include "stages/export/table_grid_text.h"
 
 namespace gridlift {
 namespace {

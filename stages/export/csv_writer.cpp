@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <string_view>
 
-#include "stages/export/table_grid_text.h"
+#include "models/table_grid_text.h"
 
 namespace gridlift {
 namespace {

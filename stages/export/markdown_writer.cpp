@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <variant>
 
+#include "models/table_grid_text.h"
 #include "stages/export/markup_text.h"
-#include "stages/export/table_grid_text.h"
 
 namespace gridlift {
 namespace {

@@ -8,7 +8,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "stages/assemble/arithmetic_checks.h"
 #include "stages/export/output_files.h"
 
 namespace gridlift {
@@ -99,17 +98,16 @@ void draw_checks(cv::Mat& image, const PageResult& page, const PageDebug& debug)
   const int width = line_width(debug.scale);
   for (const auto& checked : debug.checked)
     cv::rectangle(image, inset(checked.box, width), checked.agrees ? kAgrees : kDisagrees, 3 * width);
-  // The same checks the JSON lists, found on this page's tables (a check across a page break,
-  // which the document joins first, is not drawn).
-  for (size_t t = 0; t < page.tables.size(); ++t) {
-    for (const auto& check : find_arithmetic_checks(page.tables[t])) {
-      if (check.ok) continue;
-      for (auto [row, col] : check.cells)
-        if (auto r = cell_at(page, debug, t, row, col))
-          cv::rectangle(image, inset(*r, 2 * width), kAddend, width);
-      if (auto r = cell_at(page, debug, t, check.total.first, check.total.second))
-        cv::rectangle(image, inset(*r, width), kDisagrees, 3 * width);
-    }
+  for (const auto& check : debug.failed_sums) {
+    const auto table = std::find_if(page.tables.begin(), page.tables.end(),
+                                    [&](const Table& t) { return t.id == check.table; });
+    if (table == page.tables.end()) continue;
+    const auto t = static_cast<size_t>(table - page.tables.begin());
+    for (auto [row, col] : check.cells)
+      if (auto r = cell_at(page, debug, t, row, col))
+        cv::rectangle(image, inset(*r, 2 * width), kAddend, width);
+    if (auto r = cell_at(page, debug, t, check.total.first, check.total.second))
+      cv::rectangle(image, inset(*r, width), kDisagrees, 3 * width);
   }
 }
 

@@ -15,7 +15,7 @@
 #include <string>
 
 #include "models/page.h"
-#include "stages/page_debug.h"
+#include "stages/export/page_debug.h"
 
 namespace gridlift {
 

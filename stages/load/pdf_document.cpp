@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "models/printable_text.h"
-#include "stages/input_error.h"
+#include "stages/load/input_error.h"
 
 namespace gridlift {
 namespace {

@@ -5,7 +5,7 @@
 #include <set>
 #include <tuple>
 
-#include "stages/export/table_grid_text.h"
+#include "models/table_grid_text.h"
 #include "tools/score/cell_text_normalization.h"
 #include "tools/score/sequence_alignment.h"
 

@@ -1,4 +1,4 @@
-#include "stages/export/table_grid_text.h"
+#include "models/table_grid_text.h"
 
 namespace gridlift {
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "models/document.h"
 #include "models/geometry.h"
 #include "stages/grid/grid_types.h"
 
@@ -32,8 +33,12 @@ struct PageDebug {
   std::vector<ImageRect> text_boxes;  //!< the text-layer glyphs the page was read from
   std::vector<OcrCrop> ocr_crops;     //!< cells whose text came from OCR
   std::vector<CheckedCell> checked;   //!< cells compared between text layer and OCR
-  double skew_degrees = 0;            //!< deskew applied (counter-clockwise positive), 0 if none
-  std::string decision;               //!< why the text came from where it did
+  //! The sums of the page's tables that did not add up as the page was read, before the document
+  //! joined continued tables and repaired misreadings by arithmetic (the JSON lists the checks as
+  //! they stand after both). Filled by whoever draws overlays.
+  std::vector<ArithmeticCheck> failed_sums;
+  double skew_degrees = 0;  //!< deskew applied (counter-clockwise positive), 0 if none
+  std::string decision;     //!< why the text came from where it did
 };
 
 }  // namespace gridlift
