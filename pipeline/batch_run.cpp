@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "models/hex_text.h"
@@ -23,6 +24,7 @@
 #include "pipeline/batch_lock.h"
 #include "pipeline/batch_progress.h"
 #include "pipeline/file_digest.h"
+#include "pipeline/run_error.h"
 #include "pipeline/worker_process.h"
 #include "stages/export/output_files.h"
 #include "stages/load/input_error.h"
@@ -253,7 +255,7 @@ class Batch {
       char limit[32];
       std::snprintf(limit, sizeof limit, "%g", options_.timeout_seconds);
       give_up(slot, "timeout",
-              std::string("not done after ") + limit + " s (--timeout); its worker was stopped");
+              std::string("not done after ") + limit + " s (the time limit); its worker was stopped");
     }
   }
 
@@ -323,8 +325,13 @@ std::filesystem::path manifest_path(const std::filesystem::path& folder, const S
 }
 
 BatchSummary run_batch(const std::vector<InputDocument>& inputs, const BatchOptions& options) {
-  ensure_writable_folder(options.output_folder);
-  const BatchLock lock(manifest_path(options.output_folder, options.shard));
+  std::optional<BatchLock> lock;
+  try {
+    ensure_writable_folder(options.output_folder);
+    lock.emplace(manifest_path(options.output_folder, options.shard));
+  } catch (const std::runtime_error& e) {
+    throw RunError(ExitCode::kOutputUnwritable, e.what());
+  }
   BatchSignals signals;
   Batch batch(inputs, options);
   return batch.run();

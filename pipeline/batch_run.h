@@ -48,7 +48,7 @@ struct BatchSummary {
 //! one shared folder never share a manifest.
 std::filesystem::path manifest_path(const std::filesystem::path& folder, const Shard& shard);
 
-//! Runs the batch. Throws std::runtime_error only if the output folder or the manifest cannot be
+//! Runs the batch. Throws RunError(kOutputUnwritable) only if the output folder or the manifest cannot be
 //! written (before any work); every document's own failure is recorded and reported instead.
 BatchSummary run_batch(const std::vector<InputDocument>& inputs, const BatchOptions& options);
 

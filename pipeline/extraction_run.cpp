@@ -17,6 +17,7 @@
 #include "pipeline/document_cache.h"
 #include "pipeline/file_digest.h"
 #include "pipeline/report_spool.h"
+#include "pipeline/run_error.h"
 #include "pipeline/thread_limit.h"
 #include "stages/assemble/arithmetic_checks.h"
 #include "stages/assemble/check_verdicts.h"
@@ -136,15 +137,15 @@ class TaskSource {
       }
       if (options_.resume && options_.write_results &&
           already_done(options_.output_folder, job->stem, job->result.sha256, options_.report)) {
-        spdlog::info("[{}/{}] {}: already extracted, skipped (--resume)", job->ordinal, inputs_.size(),
-                     job->shown);
+        spdlog::info("[{}/{}] {}: already extracted from the same content, skipped", job->ordinal,
+                     inputs_.size(), job->shown);
         ++summary_.documents_skipped;
         return nullptr;
       }
       job->page_indexes = options_.pages.resolve(doc->pages());
       if (job->page_indexes.empty()) {
         throw InputError(job->shown,
-                         "--pages selects no page of its " + std::to_string(doc->pages()) + " pages");
+                         "the page selection holds none of its " + std::to_string(doc->pages()) + " pages");
       }
       measure_contents(*job);
       spdlog::debug("{}: {} pages, extracting {}", job->shown, doc->pages(), job->page_indexes.size());
@@ -332,8 +333,12 @@ RunSummary run_extraction(const std::vector<std::filesystem::path>& inputs, cons
 }
 
 RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOptions& options) {
-  ensure_writable_folder(options.output_folder);
-  if (!options.overlay_folder.empty()) ensure_writable_folder(options.overlay_folder);
+  try {
+    ensure_writable_folder(options.output_folder);
+    if (!options.overlay_folder.empty()) ensure_writable_folder(options.overlay_folder);
+  } catch (const std::runtime_error& e) {
+    throw RunError(ExitCode::kOutputUnwritable, e.what());
+  }
   quiet_poppler_messages();
 
   RunSummary summary;

@@ -44,8 +44,8 @@ struct RunSummary {
 };
 
 //! Runs the batch. Never throws for a bad input: each failure is logged as one line and listed in
-//! the summary, and the other inputs go on. Throws std::runtime_error if the output folder
-//! cannot be written (checked before any work).
+//! the summary, and the other inputs go on. Throws RunError(kOutputUnwritable) if the output
+//! folder cannot be written (checked before any work).
 RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOptions& options);
 
 //! The same for files and folders as given on a command line (see expand_inputs).

@@ -1,4 +1,5 @@
 #include "pipeline/manifest.h"
+#include "pipeline/run_error.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -73,8 +74,9 @@ std::vector<ManifestEntry> read_manifest(const std::filesystem::path& path) {
       entries.push_back(std::move(e));
     } catch (const std::exception& error) {
       if (!complete) break;  // torn by a kill mid-write: the document simply is not recorded
-      throw std::runtime_error(path.string() + ": line " + std::to_string(number) +
-                               " is not a manifest entry (" + error.what() + ")");
+      // Not a bug and no output problem: the file named is not a manifest.
+      throw RunError(ExitCode::kUsage, path.string() + ": line " + std::to_string(number) +
+                                           " is not a manifest entry (" + error.what() + ")");
     }
   }
   return entries;
@@ -92,12 +94,14 @@ std::map<std::string, ManifestEntry> standing_entries(const std::vector<Manifest
 ManifestWriter::ManifestWriter(const std::filesystem::path& path) : path_(path) {
   fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   if (fd_ < 0)
-    throw std::runtime_error(path.string() + ": cannot open the manifest (" + std::strerror(errno) + ")");
+    throw RunError(ExitCode::kOutputUnwritable,
+                   path.string() + ": cannot open the manifest (" + std::strerror(errno) + ")");
   // A line torn by an earlier kill is cut off: its document was never recorded, so it is redone,
   // and the next line must not glue itself to the torn one.
   const std::uintmax_t size = std::filesystem::file_size(path), keep = end_of_last_line(path, size);
   if (keep != size && ::ftruncate(fd_, static_cast<off_t>(keep)) != 0)
-    throw std::runtime_error(path.string() + ": cannot repair the manifest (" + std::strerror(errno) + ")");
+    throw RunError(ExitCode::kOutputUnwritable,
+                   path.string() + ": cannot repair the manifest (" + std::strerror(errno) + ")");
 }
 
 ManifestWriter::~ManifestWriter() {
@@ -109,7 +113,8 @@ void ManifestWriter::append(const ManifestEntry& entry) {
   // One write() of one line with O_APPEND: lines never interleave, even from two processes.
   const ssize_t written = ::write(fd_, line.data(), line.size());
   if (written != static_cast<ssize_t>(line.size()) || ::fsync(fd_) != 0)
-    throw std::runtime_error(path_.string() + ": cannot write the manifest (" + std::strerror(errno) + ")");
+    throw RunError(ExitCode::kOutputUnwritable,
+                   path_.string() + ": cannot write the manifest (" + std::strerror(errno) + ")");
 }
 
 }  // namespace gridlift

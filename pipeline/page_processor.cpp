@@ -457,11 +457,11 @@ PageWork process_page(const poppler::document& doc, int index, const ExtractOpti
                            distrust, content.may_draw_colour);
       if (!distrust.empty()) {
         work.result.mode = PageMode::kNone;
-        work.debug.decision = distrust + "; OCR off (--ocr never): cells left empty";
+        work.debug.decision = distrust + "; OCR turned off: cells left empty";
       }
       return work;
     case OcrPolicy::kAlways:
-      distrust = "OCR asked for every page (--ocr always)";
+      distrust = "OCR asked for every page";
       break;
     case OcrPolicy::kAuto:
       // A page without a text layer that draws no picture is looked at first: with no characters'

@@ -19,10 +19,10 @@ Shard parse_shard(const std::string& text) {
     shard.count = std::stoi(count, &used);
     if (used != count.size()) throw std::invalid_argument("N");
   } catch (const std::exception&) {
-    throw std::invalid_argument("--shard wants K/N, such as 2/8, not '" + text + "'");
+    throw std::invalid_argument("wants K/N, such as 2/8, not '" + text + "'");
   }
   if (shard.count < 1 || shard.index < 1 || shard.index > shard.count)
-    throw std::invalid_argument("--shard " + text + ": K must be between 1 and N");
+    throw std::invalid_argument(text + ": K must be between 1 and N");
   return shard;
 }
 

@@ -95,4 +95,18 @@ printf '%s\n' "# two reports" "$tmp/in/good/jiaozuo-2023-final.pdf" "" "$tmp/in/
 check "@list.txt names the inputs" [ "$(grep -c '"status":"ok"' "$tmp/b5/manifest.jsonl")" -eq 2 ]
 check "a bad --shard is a usage error (2)" bash -c "'$bin' batch '$tmp/in/good' -o '$tmp/b6' --shard 3/2 2>/dev/null; [ \$? -eq 2 ]"
 
+# 6. Every reading option set: batch's workers read exactly as extract reads (the options are
+# declared and forwarded in one place, tools/gridlift/reading_flags.cpp).
+one="$tmp/in/good/xinxiang-2024-budget.pdf"
+for options in "--pages 2-3 --dpi 200 --no-text-check --report" "--pages 1,4 --ocr never" "--pages 2 --ocr always --dpi 120"; do
+  tag=$(echo "$options" | tr -c 'a-z0-9' '_')
+  # shellcheck disable=SC2086  # the options are meant to split
+  "$bin" extract -q $options "$one" -o "$tmp/opt-extract-$tag" 2>/dev/null
+  # shellcheck disable=SC2086
+  "$bin" batch -q $options "$one" -o "$tmp/opt-batch-$tag" 2>/dev/null
+  check "batch reads as extract with $options" same_outputs "$tmp/opt-extract-$tag" "$tmp/opt-batch-$tag"
+done
+check "and the options took effect (pages 2-3 only)" bash -c "grep -q '\"page\": 2' '$tmp/opt-batch-__pages_2_3___dpi_200___no_text_check___report_/xinxiang-2024-budget.json' && ! grep -q '\"page\": 1,' '$tmp/opt-batch-__pages_2_3___dpi_200___no_text_check___report_/xinxiang-2024-budget.json'"
+check "a bad --pages is a usage error (2) in batch too" bash -c "'$bin' batch '$one' -o '$tmp/b7' --pages 3-1 2>/dev/null; [ \$? -eq 2 ]"
+
 report_checks

@@ -8,6 +8,7 @@
 
 #include "pipeline/batch_run.h"
 #include "pipeline/exit_code.h"
+#include "pipeline/run_error.h"
 #include "stages/export/output_files.h"
 
 namespace gridlift {
@@ -43,7 +44,7 @@ int run_batch_command(const BatchCommand& command) {
   try {
     options.shard = parse_shard(command.shard);
   } catch (const std::invalid_argument& e) {
-    std::cerr << "gridlift: " << e.what() << "\n";
+    std::cerr << "gridlift: --shard " << e.what() << "\n";
     return code(ExitCode::kUsage);
   }
   std::error_code ec;
@@ -68,9 +69,9 @@ int run_batch_command(const BatchCommand& command) {
   BatchSummary summary;
   try {
     summary = run_batch(expand_inputs(paths), options);
-  } catch (const std::runtime_error& e) {
+  } catch (const RunError& e) {
     spdlog::error("{}", e.what());
-    return code(ExitCode::kOutputUnwritable);
+    return code(e.exit_code());
   }
   print_summary(summary, manifest_path(options.output_folder, options.shard));
   if (summary.interrupted) return code(ExitCode::kInterrupted);

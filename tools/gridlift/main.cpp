@@ -18,7 +18,9 @@
 #include "pipeline/exit_code.h"
 #include "pipeline/extraction_run.h"
 #include "pipeline/openmp_limit.h"
+#include "pipeline/run_error.h"
 #include "tools/gridlift/batch_command.h"
+#include "tools/gridlift/reading_flags.h"
 #include "tools/score/document_score.h"
 
 #ifndef GRIDLIFT_VERSION
@@ -94,15 +96,12 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> inputs;
   std::string output = "out";
-  std::string pages;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  double dpi = 150;
   bool resume = false, quiet = false, report = false;
   int verbose = 0;
   std::string overlay, layers = "all";
-  std::string ocr = "auto";
-  bool no_text_check = false;
-  // What extract and overlay share: the same reading of the same pages.
+  gridlift::ReadingFlags reading;
+  // What extract, overlay and batch share: the same inputs, read the same way.
   auto add_reading_options = [&](CLI::App* command) {
     command
         ->add_option(
@@ -110,27 +109,10 @@ int main(int argc, char** argv) {
             "Input PDF files; folders: every *.pdf below them; @LIST: the files and folders named in "
             "LIST, one per line")
         ->required();
-    command->add_option("--pages", pages, "Pages of each PDF: 3, 3-5, 1,4,7-9 or 5- (default: all)");
+    gridlift::add_reading_flags(*command, reading);
     command
         ->add_option("-j,--jobs", jobs, "Threads at work, OpenCV's own loops included (default: all cores)")
         ->check(CLI::Range(1, 256));
-    command->add_option("--dpi", dpi, "Resolution pages are drawn at to find rulings")
-        ->capture_default_str()
-        ->check(CLI::Range(50.0, 600.0));
-    command
-        ->add_option("--ocr", ocr,
-                     "When to read a page from pixels. auto: when it has no text layer, a garbled one, one "
-                     "that leaves most of the page's ink without text, or one that OCR of a few sample "
-                     "cells contradicts; cells a trusted layer leaves empty but inked are OCR'd alone "
-                     "(page mode mixed). always: every page. never: no page (pages without text keep "
-                     "their grid with empty cells, mode none)")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"auto", "always", "never"}));
-    command->add_flag("--no-text-check", no_text_check,
-                      "With --ocr auto, trust a text layer that passes the code-point and ink checks without "
-                      "reading 4 numbers and 2 labels per page again by OCR. Faster on born-digital batches "
-                      "(~2x measured on short reports), but a font whose ToUnicode map lies plausibly "
-                      "(every 1 copied as 2) goes unnoticed");
     command->add_flag(
         "-v,--verbose", verbose,
         "Also log each page's text source and each table's shape, spans, title and continuation");
@@ -203,10 +185,7 @@ int main(int argc, char** argv) {
   auto* worker = app.add_subcommand("batch-worker", "Started by `gridlift batch`; reads requests on stdin");
   worker->group("");  // not for people: hidden from --help
   worker->add_option("-o,--output", output)->required();
-  worker->add_option("--pages", pages);
-  worker->add_option("--dpi", dpi);
-  worker->add_option("--ocr", ocr)->check(CLI::IsMember({"auto", "always", "never"}));
-  worker->add_flag("--no-text-check", no_text_check);
+  gridlift::add_reading_flags(*worker, reading, true);
   worker->add_option("--pages-in-flight", worker_pages_in_flight);
   worker->add_flag("--report", report);
   int parent_pid = 0;
@@ -254,25 +233,17 @@ int main(int argc, char** argv) {
       batch_command.output = output;
       batch_command.jobs = jobs;
       batch_command.resume = resume;
-      try {
-        gridlift::PageSelection::parse(pages);
-      } catch (const std::invalid_argument& e) {
-        std::cerr << "gridlift: " << e.what() << "\n";
-        return code(ExitCode::kUsage);
-      }
+      gridlift::RunOptions checked;  // a bad page selection is refused here, not by every worker
+      gridlift::apply_reading_flags(reading, checked);
       // Each worker reads with the same options as `extract` would.
-      auto& forward = batch_command.worker_arguments;
-      forward = {"--dpi", std::to_string(dpi), "--ocr", ocr};
-      if (!pages.empty()) forward.insert(forward.end(), {"--pages", pages});
-      if (no_text_check) forward.push_back("--no-text-check");
-      if (report) forward.push_back("--report");
+      batch_command.worker_arguments = gridlift::reading_arguments(reading);
+      if (report) batch_command.worker_arguments.push_back("--report");
       return gridlift::run_batch_command(batch_command);
     }
     gridlift::RunOptions options;
     options.output_folder = output;
     options.jobs = jobs;
     options.resume = resume;
-    options.extract.raster.dpi = dpi;
     options.overlay_folder = overlay;
     options.report = report;
     if (*overlay_command) {
@@ -285,31 +256,21 @@ int main(int argc, char** argv) {
       std::cerr << "gridlift: --layers: " << e.what() << "\n";
       return code(ExitCode::kUsage);
     }
-    options.extract.ocr = gridlift::ocr_policy_from_string(ocr);
-    if (no_text_check) options.extract.cross_check_numbers = options.extract.cross_check_labels = 0;
-    try {
-      options.pages = gridlift::PageSelection::parse(pages);
-    } catch (const std::invalid_argument& e) {
-      std::cerr << "gridlift: " << e.what() << "\n";
-      return code(ExitCode::kUsage);
-    }
+    gridlift::apply_reading_flags(reading, options);
     if (*worker) {
       options.jobs = 1;
       options.pages_in_flight = worker_pages_in_flight;
       return gridlift::run_batch_worker(options, parent_pid);
     }
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
-    gridlift::RunSummary summary;
-    try {
-      summary = gridlift::run_extraction(paths, options);
-    } catch (const std::runtime_error& e) {
-      spdlog::error("{}", e.what());
-      return code(ExitCode::kOutputUnwritable);
-    }
+    const gridlift::RunSummary summary = gridlift::run_extraction(paths, options);
     spdlog::info("done: {} documents {}, {} skipped, {} failed; {} pages, {} tables", summary.documents_done,
                  options.write_results ? "extracted" : "drawn", summary.documents_skipped,
                  summary.documents_failed, summary.pages, summary.tables);
     return code(summary.documents_failed > 0 ? ExitCode::kSomeFailed : ExitCode::kOk);
+  } catch (const gridlift::RunError& e) {
+    std::cerr << "gridlift: " << e.what() << "\n";
+    return code(e.exit_code());
   } catch (const std::exception& e) {
     std::cerr << "gridlift: " << e.what() << "\n";
     return code(ExitCode::kInternal);
