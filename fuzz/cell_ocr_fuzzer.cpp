@@ -17,7 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // gives it; pictures too small for that are the whole cell.
   const int margin = gray.cols > 8 && gray.rows > 8 ? 2 : 0;
   const gridlift::ImageRect cell{margin, margin, gray.cols - margin, gray.rows - margin};
-  static gridlift::TesseractEngine engine;  // loaded once: ~100 ms, and a fuzzer runs one thread
+  static gridlift::TesseractEngine engine(
+      {"chi_sim", "eng"});  // loaded once: ~100 ms, and a fuzzer runs one thread
   gridlift::read_cell_by_ocr(gray, ink, cell, gridlift::PixelScale{300}, engine);
   return 0;
 }

@@ -15,6 +15,7 @@
 #include "models/document_json.h"
 #include "models/printable_text.h"
 #include "pipeline/document_cache.h"
+#include "pipeline/domain_profiles.h"
 #include "pipeline/file_digest.h"
 #include "pipeline/report_spool.h"
 #include "pipeline/run_error.h"
@@ -36,10 +37,10 @@ namespace {
 
 // The sums of a page's tables that do not add up as the page was read, for its overlay (a check
 // across a page break, which the document joins first, is not among them).
-std::vector<ArithmeticCheck> failed_sums_of(const PageResult& page) {
+std::vector<ArithmeticCheck> failed_sums_of(const PageResult& page, const DomainProfile& profile) {
   std::vector<ArithmeticCheck> failed;
   for (const auto& table : page.tables)
-    for (auto& check : find_arithmetic_checks(table))
+    for (auto& check : find_arithmetic_checks(table, profile))
       if (!check.ok) failed.push_back(std::move(check));
   return failed;
 }
@@ -227,7 +228,8 @@ class DocumentWriter {
       for (const auto& t : page.tables)
         if (t.continues)
           spdlog::debug("{} {}: continues {} (same columns, no caption)", job.shown, t.id, *t.continues);
-    if (const int repaired = repair_by_arithmetic(job.result.pages); repaired > 0) {
+    if (const int repaired = repair_by_arithmetic(job.result.pages, profile_of(options_.extract));
+        repaired > 0) {
       spdlog::debug("{}: {} numbers read by OCR repaired by arithmetic", job.shown, repaired);
       for (const auto& page : job.result.pages)
         for (const auto& t : page.tables)
@@ -236,7 +238,7 @@ class DocumentWriter {
               spdlog::debug("{} {} ({}, {}): {} → {}: {}", job.shown, t.id, c.row, c.col, c.before, c.after,
                             c.why);
     }
-    DocumentChecks checked = check_document(job.result.pages);
+    DocumentChecks checked = check_document(job.result.pages, profile_of(options_.extract));
     job.result.checks = std::move(checked.checks);
     const int doubted = judge_failed_checks(job.result.checks, job.result.pages) +
                         doubt_malformed_numbers(job.result.pages) +
@@ -339,6 +341,11 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
   } catch (const std::runtime_error& e) {
     throw RunError(ExitCode::kOutputUnwritable, e.what());
   }
+  try {
+    profile_of(options.extract);  // a profile that cannot be read ends the run before any document
+  } catch (const ProfileError& e) {
+    throw RunError(ExitCode::kUsage, e.what());
+  }
   quiet_poppler_messages();
 
   RunSummary summary;
@@ -385,7 +392,8 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
           spdlog::debug("{} {}: {} rows x {} columns, {} spanning cells, title \"{}\"", task.document->shown,
                         t.id, t.n_rows, t.n_cols, spans, t.title);
         }
-        if (extract.keep_raster) outcome.work->debug.failed_sums = failed_sums_of(outcome.work->result);
+        if (extract.keep_raster)
+          outcome.work->debug.failed_sums = failed_sums_of(outcome.work->result, profile_of(extract));
         const PageWork& work = *outcome.work;
         if (!options.overlay_folder.empty())
           write_overlay_png(with_banner(draw_overlay(work.result, work.debug, options.overlay_layers),

@@ -12,6 +12,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "pipeline/domain_profiles.h"
 #include "stages/assemble/page_assembler.h"
 #include "stages/assemble/table_title.h"
 #include "stages/clean/coloured_marks.h"
@@ -340,7 +341,8 @@ bool read_from_text_layer(const poppler::page& page, const PageGeometry& geometr
     if (read > 0) {
       work.result.mode = PageMode::kMixed;
       work.debug.decision += "; " + std::to_string(read) + " cells without text read by OCR";
-      for (size_t t = 0; t < tables.size(); ++t) correct_table(tables[t], read_by_ocr[t]);
+      for (size_t t = 0; t < tables.size(); ++t)
+        correct_table(tables[t], read_by_ocr[t], profile_of(options));
       if (auto note = corrections_note(tables); !note.empty()) work.debug.decision += "; " + note;
     }
   }
@@ -402,7 +404,7 @@ std::string read_from_pixels(const poppler::page& page, const PageGeometry& geom
   std::vector<Table> tables;
   for (const auto& grid : detection.tables) {
     tables.push_back(read_table_by_ocr(grid, raster.scale, raster.gray, ink, ocr));
-    correct_table(tables.back(), std::vector<char>(grid.cells.size(), 1));
+    correct_table(tables.back(), std::vector<char>(grid.cells.size(), 1), profile_of(options));
     for (size_t i = 0; i < grid.cells.size(); ++i)
       if (!tables.back().cells[i].text.empty())
         work.debug.ocr_crops.push_back({grid.cell_rect(grid.cells[i]), tables.back().cells[i].confidence});
@@ -431,8 +433,15 @@ OcrPolicy ocr_policy_from_string(const std::string& name) {
   throw std::invalid_argument("unknown OCR policy '" + name + "' (auto, always or never)");
 }
 
+const DomainProfile& profile_of(const ExtractOptions& options) {
+  return options.profile ? *options.profile : *default_profile();
+}
+
 OcrContext make_ocr_context(const ExtractOptions& options) {
-  return OcrContext([tesseract = options.tesseract] { return std::make_unique<TesseractEngine>(tesseract); },
+  TesseractOptions tesseract = options.tesseract;
+  tesseract.text_language = profile_of(options).text_language;
+  tesseract.number_language = profile_of(options).number_language;
+  return OcrContext([tesseract] { return std::make_unique<TesseractEngine>(tesseract); },
                     options.ocr_reading);
 }
 

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "models/domain_profile.h"
 #include "models/page.h"
 #include "stages/clean/page_cleanup.h"
 #include "stages/export/page_debug.h"
@@ -31,6 +32,9 @@ OcrPolicy ocr_policy_from_string(const std::string& name);
 
 struct ExtractOptions {
   OcrPolicy ocr = OcrPolicy::kAuto;
+  //! What the field's tables are made of, and the languages OCR reads (pipeline/domain_profiles.h);
+  //! null: default_profile().
+  std::shared_ptr<const DomainProfile> profile;
   //! Pages asking more of the renderer than this are refused before they are drawn.
   ContentBudget content_budget;
   RasterOptions raster;
@@ -38,7 +42,7 @@ struct ExtractOptions {
   double ocr_dpi = 300;
   CleanupOptions cleanup;
   //! The recognizer and when its readings are doubted: made into the run's OcrContext by
-  //! make_ocr_context().
+  //! make_ocr_context(), with the profile's languages.
   TesseractOptions tesseract;
   OcrOptions ocr_reading;
   GridOptions grid;
@@ -76,6 +80,9 @@ struct PageWork {
   //! report), e.g. that it was drawn coarser than asked.
   std::vector<std::string> warnings;
 };
+
+//! options.profile, or the default profile when it names none.
+const DomainProfile& profile_of(const ExtractOptions& options);
 
 //! The OCR context of a run with `options`: a Tesseract engine for each thread that reads.
 OcrContext make_ocr_context(const ExtractOptions& options);

@@ -7,6 +7,7 @@
 #include "stages/assemble/arithmetic_checks.h"
 #include "stages/assemble/document_checks.h"
 #include "tests/table_builders.h"
+#include "tests/test_profile.h"
 
 namespace gridlift {
 namespace {
@@ -36,7 +37,7 @@ Table hierarchy(const std::string& leaf) {
 }
 
 TEST(ArithmeticChecks, CodeHierarchyAndTotalRowAddUp) {
-  auto checks = find_arithmetic_checks(hierarchy("3.25"));
+  auto checks = find_arithmetic_checks(hierarchy("3.25"), cn_budget());
   ASSERT_EQ(checks.size(), 4u);  // 合计, 208, 20805, 217
   for (const auto& c : checks) {
     EXPECT_EQ(c.kind, "column-sum");
@@ -68,7 +69,7 @@ std::vector<ArithmeticCheck> of_kind(const std::vector<ArithmeticCheck>& checks,
 }
 
 TEST(ArithmeticChecks, CodesSplitOverColumnsFormOneHierarchy) {
-  const auto checks = of_kind(find_arithmetic_checks(split_codes("28,544,130")), "column-sum");
+  const auto checks = of_kind(find_arithmetic_checks(split_codes("28,544,130"), cn_budget()), "column-sum");
   // 201 = 20106, 20106 = its four 项, 合计 = 201: in each of the three amount columns where any
   // term is non-zero. Never 201 = 20106 + its 项 together (the 类 repeated on their rows).
   ASSERT_EQ(checks.size(), 9u);
@@ -84,7 +85,7 @@ TEST(ArithmeticChecks, CodesSplitOverColumnsFormOneHierarchy) {
 }
 
 TEST(ArithmeticChecks, AmountsInWholeYuanAreCheckedAndAMisreadOneFails) {
-  const auto sums = find_arithmetic_checks(split_codes("28,544,180"));
+  const auto sums = find_arithmetic_checks(split_codes("28,544,180"), cn_budget());
   int failed = 0;
   for (const auto& c : sums) failed += !c.ok;
   // 20106's 合计 and 项目支出: 50 元 is no rounding. (The misread row's own row sum holds: the
@@ -100,7 +101,8 @@ TEST(ArithmeticChecks, RoundingFitsThePrintedUnit) {
                                                          {"301", "工资福利支出", total},
                                                          {"30101", "基本工资", "3.3"},
                                                          {"30102", "津贴补贴", "3.3"},
-                                                         {"30103", "奖金", "3.3"}}));
+                                                         {"30103", "奖金", "3.3"}}),
+                                               cn_budget());
     return checks.size() == 1 && checks[0].ok;
   };
   EXPECT_TRUE(holds("10.0"));
@@ -108,7 +110,7 @@ TEST(ArithmeticChecks, RoundingFitsThePrintedUnit) {
 }
 
 TEST(SubjectCodeChecks, ACodeIsProvenByItsStandardName) {
-  const auto checks = find_subject_code_checks(split_codes("28,544,130"));
+  const auto checks = find_subject_code_checks(split_codes("28,544,130"), cn_budget());
   std::map<int, std::vector<std::pair<int, int>>> proven;
   for (const auto& c : checks) {
     EXPECT_EQ(c.kind, "subject-code");
@@ -127,13 +129,13 @@ TEST(SubjectCodeChecks, AnUnprovenCodeGetsNoCheckAndNoFailure) {
                       {"2010601", "财政事务", "1.00"},          // 20106's name: a misread 项, or a misprint
                       {"2010699", "其他财政事务支出", "1.00"},  // 99 is the classification's "other"
                       {"2019901", "某项自定支出", "1.00"}});    // a name the vocabulary does not know
-  const auto checks = find_subject_code_checks(t);
+  const auto checks = find_subject_code_checks(t, cn_budget());
   ASSERT_EQ(checks.size(), 1u);
   EXPECT_EQ(checks[0].total.first, 2);
 }
 
 TEST(ArithmeticChecks, AMisreadDigitFailsTheChecksAroundIt) {
-  auto checks = find_arithmetic_checks(hierarchy("3.28"));
+  auto checks = find_arithmetic_checks(hierarchy("3.28"), cn_budget());
   int failed = 0;
   for (const auto& c : checks) failed += !c.ok;
   EXPECT_EQ(failed, 1) << "20805 = 2080505 no longer holds";
@@ -144,7 +146,8 @@ TEST(ArithmeticChecks, RoundingOfTheAddendsIsTolerated) {
                                                  {"301", "工资福利支出", "10.01"},
                                                  {"30101", "基本工资", "3.33"},
                                                  {"30102", "津贴补贴", "3.33"},
-                                                 {"30103", "奖金", "3.33"}}));
+                                                 {"30103", "奖金", "3.33"}}),
+                                       cn_budget());
   ASSERT_EQ(checks.size(), 1u);
   EXPECT_TRUE(checks[0].ok);
 }
@@ -171,7 +174,7 @@ Table three_public(const std::string& total) {
 }
 
 TEST(ArithmeticChecks, HeaderTotalsSumTheirSiblingGroupsNotTheirParts) {
-  auto checks = find_arithmetic_checks(three_public("11.50"));
+  auto checks = find_arithmetic_checks(three_public("11.50"), cn_budget());
   bool total_checked = false;
   for (const auto& c : checks) {
     EXPECT_EQ(c.kind, "row-sum");
@@ -183,7 +186,7 @@ TEST(ArithmeticChecks, HeaderTotalsSumTheirSiblingGroupsNotTheirParts) {
     }
   }
   EXPECT_TRUE(total_checked);
-  for (const auto& c : find_arithmetic_checks(three_public("11.05"))) {
+  for (const auto& c : find_arithmetic_checks(three_public("11.05"), cn_budget())) {
     if (c.total == std::make_pair(2, 0)) {
       EXPECT_FALSE(c.ok);
     }
@@ -193,7 +196,8 @@ TEST(ArithmeticChecks, HeaderTotalsSumTheirSiblingGroupsNotTheirParts) {
 TEST(ArithmeticChecks, AllZeroTablesProveNothing) {
   EXPECT_TRUE(find_arithmetic_checks(table_of({{"科目编码", "科目名称", "决算数"},
                                                {"301", "工资福利支出", "0.00"},
-                                               {"30101", "基本工资", "0.00"}}))
+                                               {"30101", "基本工资", "0.00"}}),
+                                     cn_budget())
                   .empty());
 }
 
@@ -221,11 +225,11 @@ TEST(DocumentChecks, AHierarchySplitByAPageBreakAddsUpAcrossIt) {
 
   // Checked apart, the 合计 of page 1 misses the 217 branch on page 2.
   int apart_failed = 0;
-  for (const auto& c : check_document(pages).checks) apart_failed += !c.ok;
+  for (const auto& c : check_document(pages, cn_budget()).checks) apart_failed += !c.ok;
   EXPECT_GT(apart_failed, 0);
 
   pages[1].tables[0].continues = "p1-t1";
-  DocumentChecks joined = check_document(pages);
+  DocumentChecks joined = check_document(pages, cn_budget());
   for (const auto& c : joined.checks) EXPECT_TRUE(c.ok) << c.table << " row " << c.total.first;
   EXPECT_EQ(joined.spanning_page_breaks, 1) << "合计 = 208 + 217 spans the break";
   bool second_part_checked = false;

@@ -7,6 +7,7 @@
 #include "stages/assemble/check_verdicts.h"
 #include "stages/assemble/document_checks.h"
 #include "tests/table_builders.h"
+#include "tests/test_profile.h"
 
 namespace gridlift {
 namespace {
@@ -36,7 +37,7 @@ const Cell& at(const PageResult& page, int row, int col) {
 
 std::vector<ArithmeticCheck> failed_sums(std::vector<PageResult>& pages) {
   std::vector<ArithmeticCheck> failed;
-  for (auto& c : check_document(pages).checks)
+  for (auto& c : check_document(pages, cn_budget()).checks)
     if (!c.ok) failed.push_back(c);
   return failed;
 }

@@ -36,6 +36,9 @@ check "--overlay writes a PNG per page" test -s "$tmp/overlay/png/sanmenxia-2023
 check "overlay exits 0 and draws only the pages asked" bash -c "[ $? -eq 0 ] && ls '$tmp/drawn' | grep -qx 'sanmenxia-2023-selfeval-narrow-p002.png' && [ \$(ls '$tmp/drawn' | wc -l) -eq 1 ]"
 check "overlay writes no table files" bash -c "! ls '$tmp/drawn' | grep -q json"
 check "an unknown overlay layer is a usage error (2)" bash -c "'$bin' overlay '$src/fixtures/digital/jiaozuo-2023-final.pdf' --layers grid -o '$tmp/y' 2>&1 | grep -q \"unknown overlay layer 'grid'\"; [ \${PIPESTATUS[0]} -eq 2 ]"
+check "an unknown --profile is a usage error (2) naming the profiles there are" bash -c "'$bin' extract '$src/fixtures/digital/jiaozuo-2023-final.pdf' --profile nope -o '$tmp/p' 2>&1 | grep -q 'no profile named nope.*found cn-budget, generic'; [ \${PIPESTATUS[0]} -eq 2 ]"
+"$bin" extract "$src/fixtures/digital/jiaozuo-2023-final.pdf" --pages 1 --profile generic -o "$tmp/generic" -q
+check "--profile generic reads a budget PDF too" test -s "$tmp/generic/jiaozuo-2023-final.json"
 "$bin" overlay "$tmp/missing.pdf" -o "$tmp/drawn2" 2>"$tmp/err3.txt"
 check "overlay of a missing file exits 1 naming it" bash -c "[ $? -eq 1 ] && grep -q 'missing.pdf' '$tmp/err3.txt'"
 

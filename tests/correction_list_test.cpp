@@ -8,6 +8,7 @@
 #include "stages/correct/ocr_marks.h"
 #include "stages/ocr/cell_ocr.h"
 #include "tests/table_builders.h"
+#include "tests/test_profile.h"
 
 namespace gridlift {
 namespace {
@@ -21,7 +22,7 @@ std::vector<char> all_read_by_ocr(const Table& t) {
 // What the list leaves of one OCR reading: Tesseract's text tidied, then corrected.
 std::string corrected(const std::string& raw) {
   Table t = table_of({{tidy_ocr_text(raw)}});
-  correct_table(t, all_read_by_ocr(t));
+  correct_table(t, all_read_by_ocr(t), cn_budget());
   return t.cells[0].text;
 }
 
@@ -91,7 +92,7 @@ TEST(CorrectionList, RunsItsRulesInOrderAndTracesEachChange) {
 
   // "-、" is mended by dash-for-yi, then the label after the list number by standard-label.
   Table t = table_of({{"-、科日名称", "1.00"}, {"二、外交支出", "2.00"}, {"三、国防支出", "3.00"}});
-  EXPECT_EQ(correct_table(t, all_read_by_ocr(t)), 2u);
+  EXPECT_EQ(correct_table(t, all_read_by_ocr(t), cn_budget()), 2u);
   EXPECT_EQ(t.cells[0].text, "一、科目名称");
   ASSERT_EQ(t.corrections.size(), 2u);
   EXPECT_EQ(t.corrections[1].rule, "standard-label");
@@ -107,7 +108,7 @@ TEST(CorrectionList, RunsItsRulesInOrderAndTracesEachChange) {
 
 TEST(CorrectionList, ALaterRuleSeesWhatAnEarlierOneWroteAndBothAreTraced) {
   Table t = table_of({{"|科日名称"}});
-  EXPECT_EQ(correct_table(t, all_read_by_ocr(t)), 2u);
+  EXPECT_EQ(correct_table(t, all_read_by_ocr(t), cn_budget()), 2u);
   EXPECT_EQ(t.cells[0].text, "科目名称");
   ASSERT_EQ(t.corrections.size(), 2u);
   EXPECT_EQ(t.corrections[0].rule, "stray-mark");
@@ -120,21 +121,21 @@ TEST(CorrectionList, ALaterRuleSeesWhatAnEarlierOneWroteAndBothAreTraced) {
 TEST(CorrectionList, ASubjectIsNotPutRightToOneWhoseCodeTheRowDoesNotPrint) {
   // 2100717 计划生育服务 is one character from 21007 计划生育事务, which the vocabulary holds.
   Table other = table_of({{"210", "07", "17", "计划生育服务"}});
-  EXPECT_EQ(correct_table(other, all_read_by_ocr(other)), 0u);
+  EXPECT_EQ(correct_table(other, all_read_by_ocr(other), cn_budget()), 0u);
   EXPECT_EQ(other.cells[3].text, "计划生育服务");
   // Beside its own code, or with no code at all, a misread is put right.
   Table own = table_of({{"21007", "计划生盲事务"}});
-  correct_table(own, all_read_by_ocr(own));
+  correct_table(own, all_read_by_ocr(own), cn_budget());
   EXPECT_EQ(own.cells[1].text, "计划生育事务");
   Table bare = table_of({{"计划生育服务"}});
-  correct_table(bare, all_read_by_ocr(bare));
+  correct_table(bare, all_read_by_ocr(bare), cn_budget());
   EXPECT_EQ(bare.cells[0].text, "计划生育事务");  // the vocabulary's gap shows here
 }
 
 TEST(CorrectionList, ListNumbersItRewritesAreTracedToo) {
   Table t = table_of(
       {{"一、工资福利支出"}, {"二、商品和服务支出"}, {"上、对个人和家庭的补助"}, {"四、资本性支出"}});
-  EXPECT_EQ(correct_table(t, all_read_by_ocr(t)), 1u);
+  EXPECT_EQ(correct_table(t, all_read_by_ocr(t), cn_budget()), 1u);
   ASSERT_EQ(t.corrections.size(), 1u);
   EXPECT_EQ(t.corrections[0].rule, "list-number");
   EXPECT_EQ(t.corrections[0].row, 2);
@@ -148,15 +149,15 @@ TEST(CorrectionList, TextLayerCellsAreNeverChanged) {
       table_of({{"科日名称"}, {"一、工资福利支出"}, {"上、商品和服务支出"}, {"三、对个人和家庭的补助"}});
   std::vector<char> by_ocr(t.cells.size(), 0);
   by_ocr[2] = 1;
-  EXPECT_EQ(correct_table(t, by_ocr), 1u);
+  EXPECT_EQ(correct_table(t, by_ocr, cn_budget()), 1u);
   EXPECT_EQ(t.cells[0].text, "科日名称");
   EXPECT_EQ(t.cells[2].text, "二、商品和服务支出");  // its text-layer neighbours settle it
   ASSERT_EQ(t.corrections.size(), 1u);
   EXPECT_EQ(t.corrections[0].row, 2);
 
   Table printed = table_of({{"科日名称"}});
-  EXPECT_EQ(correct_table(printed, std::vector<char>(1, 0)), 0u);
-  EXPECT_EQ(correct_table(printed, {}), 0u);
+  EXPECT_EQ(correct_table(printed, std::vector<char>(1, 0), cn_budget()), 0u);
+  EXPECT_EQ(correct_table(printed, {}, cn_budget()), 0u);
   EXPECT_EQ(printed.cells[0].text, "科日名称");
   EXPECT_TRUE(printed.corrections.empty());
 }
@@ -166,13 +167,13 @@ TEST(CorrectionList, ARuleListOfOneRunsOnlyThatRule) {
   std::vector<CorrectionRule> marks_only;
   for (const auto& rule : correction_rules())
     if (rule.name == "stray-mark") marks_only.push_back(rule);
-  EXPECT_EQ(correct_table(t, all_read_by_ocr(t), marks_only), 1u);
+  EXPECT_EQ(correct_table(t, all_read_by_ocr(t), cn_budget(), marks_only), 1u);
   EXPECT_EQ(t.cells[0].text, "科日名称");
 }
 
 TEST(CorrectionList, TheNoteListsEveryChangeOfThePage) {
   Table t = table_of({{"|科日名称"}});
-  correct_table(t, all_read_by_ocr(t));
+  correct_table(t, all_read_by_ocr(t), cn_budget());
   EXPECT_EQ(corrections_note({t}),
             "2 cells corrected (stray-mark: |科日名称 → 科日名称, standard-label: 科日名称 → 科目名称)");
   EXPECT_EQ(corrections_note({table_of({{"x"}})}), "");

@@ -1,6 +1,7 @@
 // OCR'd labels put right by the standard vocabulary of budget tables.
 
 #include "stages/correct/label_correction.h"
+#include "tests/test_profile.h"
 
 #include <gtest/gtest.h>
 
@@ -8,7 +9,7 @@ namespace gridlift {
 namespace {
 
 std::optional<std::string> fix(const std::string& text) {
-  return standard_label_for(text);
+  return standard_label_for(text, cn_budget());
 }
 
 TEST(LabelCorrection, MisreadCharactersOfOneStandardLabelArePutRight) {

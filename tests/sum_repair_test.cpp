@@ -6,6 +6,7 @@
 
 #include "stages/assemble/arithmetic_checks.h"
 #include "tests/table_builders.h"
+#include "tests/test_profile.h"
 
 namespace gridlift {
 namespace {
@@ -47,7 +48,7 @@ TEST(SumRepair, ReadingsKeepTheDigitsAndPlaceTheMarksAsTheColumnDoes) {
 
 TEST(SumRepair, ANumberTwoSumsAgreeOnIsRepairedAndTraced) {
   std::vector<PageResult> pages{page_read(PageMode::kOcr, "5675")};  // the point lost
-  EXPECT_EQ(repair_by_arithmetic(pages), 1);
+  EXPECT_EQ(repair_by_arithmetic(pages, cn_budget()), 1);
   const Cell& repaired = at(pages[0], 4, 3);
   EXPECT_EQ(repaired.text, "56.75");
   EXPECT_DOUBLE_EQ(repaired.confidence, kRepairedConfidence);
@@ -58,24 +59,25 @@ TEST(SumRepair, ANumberTwoSumsAgreeOnIsRepairedAndTraced) {
   EXPECT_EQ(c.after, "56.75");
   EXPECT_NE(c.why.find("row-sum to (4, 2)"), std::string::npos) << c.why;
   EXPECT_NE(c.why.find("column-sum to (4, 3)"), std::string::npos) << c.why;
-  for (const auto& check : find_table_checks(pages[0].tables[0])) EXPECT_TRUE(check.ok) << check.kind;
+  for (const auto& check : find_table_checks(pages[0].tables[0], cn_budget()))
+    EXPECT_TRUE(check.ok) << check.kind;
 }
 
 TEST(SumRepair, AMalformedNumberIsRepairedWhenItsSumsSettleIt) {
   std::vector<PageResult> pages{page_read(PageMode::kOcr, "56.7.5")};
-  EXPECT_EQ(repair_by_arithmetic(pages), 1);
+  EXPECT_EQ(repair_by_arithmetic(pages, cn_budget()), 1);
   EXPECT_EQ(at(pages[0], 4, 3).text, "56.75");
 }
 
 TEST(SumRepair, ATextLayerFigureIsNeverChanged) {
   std::vector<PageResult> pages{page_read(PageMode::kText, "5675")};
-  EXPECT_EQ(repair_by_arithmetic(pages), 0);
+  EXPECT_EQ(repair_by_arithmetic(pages, cn_budget()), 0);
   EXPECT_EQ(at(pages[0], 4, 3).text, "5675");
   EXPECT_TRUE(pages[0].tables[0].corrections.empty());
   // On a mixed page only the cells OCR read (under confidence 1) may be repaired.
   std::vector<PageResult> mixed{page_read(PageMode::kMixed, "5675")};
   for (Cell& c : mixed[0].tables[0].cells) c.confidence = 1.0;
-  EXPECT_EQ(repair_by_arithmetic(mixed), 0);
+  EXPECT_EQ(repair_by_arithmetic(mixed, cn_budget()), 0);
 }
 
 TEST(SumRepair, OneSumAloneRepairsNothing) {
@@ -89,14 +91,14 @@ TEST(SumRepair, OneSumAloneRepairsNothing) {
   page.mode = PageMode::kOcr;
   page.tables.push_back(t);
   std::vector<PageResult> pages{page};
-  EXPECT_EQ(repair_by_arithmetic(pages), 0);
+  EXPECT_EQ(repair_by_arithmetic(pages, cn_budget()), 0);
   EXPECT_EQ(pages[0].tables[0].cells.back().text, "325");
 }
 
 TEST(SumRepair, NoReadingOfTheDigitsMendsOtherDigits) {
   // 56.75 read 56.15: no placing of the marks of 5615 makes a sum hold, so nothing changes.
   std::vector<PageResult> pages{page_read(PageMode::kOcr, "56.15")};
-  EXPECT_EQ(repair_by_arithmetic(pages), 0);
+  EXPECT_EQ(repair_by_arithmetic(pages, cn_budget()), 0);
   EXPECT_EQ(at(pages[0], 4, 3).text, "56.15");
 }
 

@@ -8,8 +8,6 @@
 
 #include "models/table_grid_text.h"
 #include "models/unicode.h"
-#include "stages/read/standard_labels.h"
-#include "stages/read/subject_vocabulary.h"
 
 namespace gridlift {
 namespace {
@@ -78,16 +76,17 @@ std::vector<int> amount_columns(const Grid& g, int first_body_row, const std::ve
 
 // Columns holding 科目编码. Tables such as 基本支出决算明细表 set several code / name / amount groups
 // side by side.
-std::vector<int> code_columns(const Grid& g, int first_body_row) {
-  return columns_where(g, first_body_row, 2, is_subject_code);
+std::vector<int> code_columns(const Grid& g, int first_body_row, const DomainProfile& profile) {
+  return columns_where(g, first_body_row, 2,
+                       [&](const std::string& t) { return profile.is_subject_code(t); });
 }
 
 // First row holding an amount printed as one, or a 科目编码 (a table left blank, as templates are):
 // rows above it are the header.
-int first_body_row(const Grid& g) {
+int first_body_row(const Grid& g, const DomainProfile& profile) {
   for (size_t r = 0; r < g.size(); ++r)
     for (const auto& t : g[r])
-      if (printed_as_amount(t) || is_subject_code(t)) return static_cast<int>(r);
+      if (printed_as_amount(t) || profile.is_subject_code(t)) return static_cast<int>(r);
   return static_cast<int>(g.size());
 }
 
@@ -118,13 +117,14 @@ CodeColumns code_parts(const Grid& g, int body, int code_column) {
 
 // Each row's whole code, "" where it has none. Split codes are joined; a 类 or 款 left blank under
 // the row that printed it is carried down, as a reader does.
-std::vector<std::string> row_codes(const Grid& g, int body, const CodeColumns& columns) {
+std::vector<std::string> row_codes(const Grid& g, int body, const CodeColumns& columns,
+                                   const DomainProfile& profile) {
   std::vector<std::string> out(g.size());
   std::vector<std::string> carried(columns.parts.size() + 1);
   for (size_t r = static_cast<size_t>(body); r < g.size(); ++r) {
     std::vector<std::string> here{g[r][static_cast<size_t>(columns.first)]};
     for (int c : columns.parts) here.push_back(g[r][static_cast<size_t>(c)]);
-    if (!here[0].empty() && !is_subject_code(here[0])) continue;  // a label or total: no code
+    if (!here[0].empty() && !profile.is_subject_code(here[0])) continue;  // a label or total: no code
     size_t last = here.size();
     while (last > 0 && here[last - 1].empty()) --last;
     if (last == 0) continue;
@@ -135,7 +135,7 @@ std::vector<std::string> row_codes(const Grid& g, int body, const CodeColumns& c
       if (part.empty() || (i > 0 && !two_digits(part))) whole = false;
       code += part;
     }
-    if (!whole || !is_subject_code(code)) continue;
+    if (!whole || !profile.is_subject_code(code)) continue;
     for (size_t i = 0; i < carried.size(); ++i)
       carried[i] = i < last ? (here[i].empty() ? carried[i] : here[i]) : "";
     out[r] = code;
@@ -143,10 +143,12 @@ std::vector<std::string> row_codes(const Grid& g, int body, const CodeColumns& c
   return out;
 }
 
-// A row whose label (any text left of the amount columns) says 合计: the table's grand total.
-bool labelled_total(const std::vector<std::string>& row, int first_amount_column) {
+// A row whose label (any text left of the amount columns) says it is the total (合计): the
+// table's grand total.
+bool labelled_total(const std::vector<std::string>& row, int first_amount_column,
+                    const DomainProfile& profile) {
   for (int c = 0; c < first_amount_column && c < static_cast<int>(row.size()); ++c)
-    if (without_spaces(row[static_cast<size_t>(c)]).find("合计") != std::string::npos) return true;
+    if (contains_any(without_spaces(row[static_cast<size_t>(c)]), profile.row_total_words)) return true;
   return false;
 }
 
@@ -182,7 +184,8 @@ struct HeaderTree {
 
   // The amount columns that stand for header cell `i` in a sum: its own column, else its 小计
   // column, else the columns of its children, else every amount column under it.
-  void columns_of(size_t i, const std::vector<int>& amounts, std::vector<int>& out) const {
+  void columns_of(size_t i, const std::vector<int>& amounts, const DomainProfile& profile,
+                  std::vector<int>& out) const {
     const Cell& c = *cells[i];
     auto is_amount = [&](int col) { return std::find(amounts.begin(), amounts.end(), col) != amounts.end(); };
     if (c.col_span == 1) {
@@ -191,12 +194,12 @@ struct HeaderTree {
     }
     auto kids = children_of(i);
     for (size_t k : kids)
-      if (without_spaces(cells[k]->text) == "小计" && cells[k]->col_span == 1) {
+      if (is_one_of(without_spaces(cells[k]->text), profile.subtotal_words) && cells[k]->col_span == 1) {
         if (is_amount(cells[k]->col)) out.push_back(cells[k]->col);
         return;
       }
     if (!kids.empty()) {
-      for (size_t k : kids) columns_of(k, amounts, out);
+      for (size_t k : kids) columns_of(k, amounts, profile, out);
       return;
     }
     for (int col = c.col; col < c.col + c.col_span; ++col)
@@ -218,6 +221,7 @@ long long column_unit(const Grid& g, int column) {
 // What every check reads a table by: its text grid, where its body starts, its code columns, its
 // amount columns and the unit each column prints to (column_unit).
 struct TableLayout {
+  const DomainProfile& profile;
   Grid g;
   int body = 0;
   std::vector<CodeColumns> code_groups;
@@ -225,13 +229,12 @@ struct TableLayout {
   std::vector<long long> units;
 };
 
-TableLayout lay_out(const Table& table) {
-  TableLayout out;
-  out.g = expand_to_grid(table);
-  out.body = first_body_row(out.g);
+TableLayout lay_out(const Table& table, const DomainProfile& profile) {
+  TableLayout out{profile, expand_to_grid(table), 0, {}, {}, {}};
+  out.body = first_body_row(out.g, profile);
   if (out.body >= static_cast<int>(out.g.size())) return out;
   std::vector<int> not_amounts;
-  for (int cc : code_columns(out.g, out.body)) {
+  for (int cc : code_columns(out.g, out.body, profile)) {
     if (!out.code_groups.empty() && cc <= out.code_groups.back().last()) continue;
     out.code_groups.push_back(code_parts(out.g, out.body, cc));
     for (int c = cc; c <= out.code_groups.back().last(); ++c) not_amounts.push_back(c);
@@ -269,9 +272,12 @@ void add_check(std::vector<ArithmeticCheck>& out, const Table& t, const TableLay
 
 // The 项 every 款 of the functional classification (codes 2xx) opens with, under the same
 // number everywhere: 2010101 and 2080101 are both 行政运行, 2130150 and 2050150 both 事业运行.
-bool is_standard_item(const std::string& number, const std::u32string& name) {
-  return (number == "01" && name == U"行政运行") || (number == "02" && name == U"一般行政管理事务") ||
-         (number == "03" && name == U"机关服务") || (number == "50" && name == U"事业运行");
+bool is_numbered_item(const std::string& code, const std::u32string& name, const DomainProfile& profile) {
+  if (code.size() != profile.item_code_digits || code.rfind(profile.item_code_prefix, 0) != 0) return false;
+  const std::string number = code.substr(code.size() - 2);
+  return std::any_of(
+      profile.numbered_items.begin(), profile.numbered_items.end(),
+      [&](const NumberedItem& item) { return item.number == number && comparable_label(item.name) == name; });
 }
 
 // The classification vouches for a row's code when the name printed beside it is one of the
@@ -289,13 +295,14 @@ void add_subject_code_check(std::vector<ArithmeticCheck>& out, const Table& t, c
     if (std::any_of(cps.begin(), cps.end(), is_han)) name_column = c;
   }
   if (name_column < 0) return;
-  const SubjectVocabulary& v = subject_vocabulary();
+  const DomainProfile& profile = layout.profile;
   const std::u32string name = comparable_label(cells[static_cast<size_t>(name_column)]);
-  const auto names = v.names_of_code.find(code);
-  const bool named = names != v.names_of_code.end() && names->second.count(name);
+  const auto names = profile.index.names_of_code.find(code);
+  const bool named = names != profile.index.names_of_code.end() && names->second.count(name);
   const std::string last_two = code.size() > 3 ? code.substr(code.size() - 2) : "";
-  const bool other = last_two == "99" && name.rfind(U"其他", 0) == 0;
-  if (!named && !other && !(code.size() == 7 && code[0] == '2' && is_standard_item(last_two, name))) return;
+  const std::u32string other_prefix = code_points(profile.other_subject_prefix);
+  const bool other = last_two == "99" && !other_prefix.empty() && name.rfind(other_prefix, 0) == 0;
+  if (!named && !other && !is_numbered_item(code, name, profile)) return;
   std::vector<std::pair<int, int>> code_cells{{row, columns.first}};
   for (int c : columns.parts)
     if (!cells[static_cast<size_t>(c)].empty()) code_cells.emplace_back(row, c);
@@ -319,9 +326,8 @@ int list_level(const std::string& label) {
   return 0;
 }
 
-bool total_label(const std::string& label) {
-  const std::string text = without_spaces(label);
-  return text.find("合计") != std::string::npos || text.find("总计") != std::string::npos;
+bool total_label(const std::string& label, const DomainProfile& profile) {
+  return contains_any(without_spaces(label), profile.list_total_words);
 }
 
 // Sums down a numbered list of labels, as 收支总表 and 收入支出决算总表 print them, in each amount
@@ -367,7 +373,7 @@ void add_list_sums(std::vector<ArithmeticCheck>& out, const Table& t, const Tabl
           for (int k = r + 1; k < rows && list_level(text(k, label)) == 2; ++k) children.emplace_back(k, c);
           if (!children.empty()) add_check(out, t, layout, "list-sum", children, {r, c});
         }
-        if (!total_label(name) || level != 0) continue;
+        if (!total_label(name, layout.profile) || level != 0) continue;
         std::vector<std::pair<int, int>> firsts, others;
         for (int k = previous_total + 1; k < r; ++k) {
           if (k < body) continue;
@@ -391,7 +397,7 @@ void add_list_sums(std::vector<ArithmeticCheck>& out, const Table& t, const Tabl
 
 void add_subject_codes(std::vector<ArithmeticCheck>& out, const Table& table, const TableLayout& layout) {
   for (const CodeColumns& columns : layout.code_groups) {
-    const std::vector<std::string> codes = row_codes(layout.g, layout.body, columns);
+    const std::vector<std::string> codes = row_codes(layout.g, layout.body, columns, layout.profile);
     for (int r = layout.body; r < static_cast<int>(layout.g.size()); ++r)
       // Only a code whose own cell is printed is checked: a 类 carried down is the row above's.
       if (!codes[static_cast<size_t>(r)].empty() &&
@@ -416,7 +422,7 @@ void add_sums(std::vector<ArithmeticCheck>& out, const Table& table, const Table
     std::vector<int> group;
     for (int c : amounts)
       if (c > columns.last() && c < next) group.push_back(c);
-    const std::vector<std::string> codes = row_codes(g, body, columns);
+    const std::vector<std::string> codes = row_codes(g, body, columns, layout.profile);
     auto code = [&](int r) -> const std::string& { return codes[static_cast<size_t>(r)]; };
     size_t top_level = 99;
     for (int r = body; r < rows; ++r)
@@ -427,7 +433,8 @@ void add_sums(std::vector<ArithmeticCheck>& out, const Table& table, const Table
       if (!parent.empty()) {
         for (int k = r + 1; k < rows && (code(k).empty() || code(k).rfind(parent, 0) == 0); ++k)
           if (code(k).size() == parent.size() + 2) children.push_back(k);
-      } else if (labelled_total(g[static_cast<size_t>(r)], group.empty() ? 0 : group.front())) {
+      } else if (labelled_total(g[static_cast<size_t>(r)], group.empty() ? 0 : group.front(),
+                                layout.profile)) {
         for (int k = body; k < rows; ++k)
           if (code(k).size() == top_level) children.push_back(k);
       }
@@ -456,11 +463,11 @@ void add_sums(std::vector<ArithmeticCheck>& out, const Table& table, const Table
   for (size_t t = 0; t < header.cells.size(); ++t) {
     const Cell& total = *header.cells[t];
     const std::string label = without_spaces(total.text);
-    if ((label != "合计" && label != "小计") || total.col_span != 1) continue;
+    if (!is_one_of(label, layout.profile.column_total_words) || total.col_span != 1) continue;
     if (std::find(amounts.begin(), amounts.end(), total.col) == amounts.end()) continue;
     std::vector<int> parts;
     for (size_t s : header.children_of(header.parent_of(t)))
-      if (s != t) header.columns_of(s, summable, parts);
+      if (s != t) header.columns_of(s, summable, layout.profile, parts);
     if (parts.size() < 2) continue;
     for (int r = body; r < rows; ++r) {
       std::vector<std::pair<int, int>> addends;
@@ -487,21 +494,21 @@ std::optional<long long> amount_in_cents(const std::string& raw) {
   return m[1].str().empty() ? cents : -cents;
 }
 
-std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table) {
+std::vector<ArithmeticCheck> find_arithmetic_checks(const Table& table, const DomainProfile& profile) {
   std::vector<ArithmeticCheck> out;
-  add_sums(out, table, lay_out(table));
+  add_sums(out, table, lay_out(table, profile));
   return out;
 }
 
-std::vector<ArithmeticCheck> find_subject_code_checks(const Table& table) {
+std::vector<ArithmeticCheck> find_subject_code_checks(const Table& table, const DomainProfile& profile) {
   std::vector<ArithmeticCheck> out;
-  add_subject_codes(out, table, lay_out(table));
+  add_subject_codes(out, table, lay_out(table, profile));
   return out;
 }
 
-std::vector<ArithmeticCheck> find_table_checks(const Table& table) {
+std::vector<ArithmeticCheck> find_table_checks(const Table& table, const DomainProfile& profile) {
   std::vector<ArithmeticCheck> out;
-  const TableLayout layout = lay_out(table);
+  const TableLayout layout = lay_out(table, profile);
   add_sums(out, table, layout);
   add_subject_codes(out, table, layout);
   return out;

@@ -46,7 +46,7 @@ Table join_chain(const std::vector<const Table*>& chain, std::vector<Origin>& or
 
 }  // namespace
 
-DocumentChecks check_document(const std::vector<PageResult>& pages) {
+DocumentChecks check_document(const std::vector<PageResult>& pages, const DomainProfile& profile) {
   std::map<std::string, const Table*> by_id;
   std::map<std::string, const Table*> continuation_of;  // table id -> the table continuing it
   for (const auto& p : pages)
@@ -68,7 +68,7 @@ DocumentChecks check_document(const std::vector<PageResult>& pages) {
       // A table on its own is a chain of one: joining it changes nothing.
       std::vector<Origin> origin;
       const Table joined = join_chain(chain, origin);
-      for (auto& check : find_table_checks(joined)) {
+      for (auto& check : find_table_checks(joined, profile)) {
         const Table* part = origin[static_cast<size_t>(check.total.first)].part;
         bool one_part = true;
         for (auto& [r, c] : check.cells) {

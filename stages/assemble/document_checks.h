@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/document.h"
+#include "models/domain_profile.h"
 
 namespace gridlift {
 
@@ -15,6 +16,6 @@ struct DocumentChecks {
 
 //! Runs find_table_checks on every table, joining each `continues` chain
 //! first (header rows the continuation repeats are dropped).
-DocumentChecks check_document(const std::vector<PageResult>& pages);
+DocumentChecks check_document(const std::vector<PageResult>& pages, const DomainProfile& profile);
 
 }  // namespace gridlift

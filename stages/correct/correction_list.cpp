@@ -8,51 +8,49 @@
 #include "stages/correct/list_numbers.h"
 #include "stages/correct/ocr_marks.h"
 #include "stages/correct/subject_codes.h"
-#include "stages/read/standard_labels.h"
-#include "stages/read/subject_vocabulary.h"
 
 namespace gridlift {
 namespace {
 
 template <std::string (*Mend)(const std::string&)>
-void mend_each_cell(Table& table) {
+void mend_each_cell(Table& table, const DomainProfile&) {
   for (Cell& cell : table.cells)
     if (!cell.text.empty()) cell.text = Mend(cell.text);
 }
 
 // The subject code printed left of `cell` on its row, whole or split over 类 / 款 / 项 columns
 // ("210" | "07" | "17"), or "" when the row prints none.
-std::string code_left_of(const Table& table, const Cell& cell) {
+std::string code_left_of(const Table& table, const Cell& cell, const DomainProfile& profile) {
   std::string code;
   for (const Cell& c : table.cells) {
     if (c.row != cell.row || c.col >= cell.col) continue;
     const std::string text = without_spaces(c.text);
     if (!text.empty() && ascii_digits(text) == text) code += text;
   }
-  return is_subject_code(code) ? code : std::string();
+  return profile.is_subject_code(code) ? code : std::string();
 }
 
-void match_standard_labels(Table& table) {
-  const SubjectVocabulary& vocabulary = subject_vocabulary();
+void match_standard_labels(Table& table, const DomainProfile& profile) {
+  const LabelIndex& vocabulary = profile.index;
   for (Cell& cell : table.cells) {
-    auto standard = standard_label_for(cell.text);
+    auto standard = standard_label_for(cell.text, profile);
     if (!standard) continue;
     // A subject whose code the row prints otherwise is another subject the vocabulary does not
     // hold (2100717 计划生育服务 is not 21007 计划生育事务): the reading stays.
     const auto codes = vocabulary.codes_of_subject.find(comparable_label(*standard));
-    if (const std::string code = code_left_of(table, cell);
+    if (const std::string code = code_left_of(table, cell, profile);
         !code.empty() && codes != vocabulary.codes_of_subject.end() && !codes->second.count(code))
       continue;
     cell.text = std::move(*standard);
   }
 }
 
-void mend_list(Table& table) {
+void mend_list(Table& table, const DomainProfile&) {
   mend_list_numbers(table);
 }
 
-void mend_subjects(Table& table) {
-  mend_subjects_by_code(table);
+void mend_subjects(Table& table, const DomainProfile& profile) {
+  mend_subjects_by_code(table, profile);
 }
 
 }  // namespace
@@ -83,7 +81,7 @@ const std::vector<CorrectionRule>& correction_rules() {
   return rules;
 }
 
-size_t correct_table(Table& table, const std::vector<char>& read_by_ocr,
+size_t correct_table(Table& table, const std::vector<char>& read_by_ocr, const DomainProfile& profile,
                      const std::vector<CorrectionRule>& rules) {
   if (read_by_ocr.size() != table.cells.size() ||
       std::none_of(read_by_ocr.begin(), read_by_ocr.end(), [](char c) { return c != 0; }))
@@ -92,7 +90,7 @@ size_t correct_table(Table& table, const std::vector<char>& read_by_ocr,
   std::vector<std::string> before(table.cells.size());
   for (const CorrectionRule& rule : rules) {
     for (size_t i = 0; i < table.cells.size(); ++i) before[i] = table.cells[i].text;
-    rule.apply(table);
+    rule.apply(table, profile);
     for (size_t i = 0; i < table.cells.size(); ++i) {
       Cell& cell = table.cells[i];
       if (cell.text == before[i]) continue;

@@ -14,15 +14,17 @@
 #include <string_view>
 #include <vector>
 
+#include "models/domain_profile.h"
 #include "models/table.h"
 
 namespace gridlift {
 
 //! One correction rule: its name and evidence as traced, and the rewrite.
 struct CorrectionRule {
-  std::string_view name;        //!< "standard-label"
-  std::string_view why;         //!< the evidence every change of the rule rests on
-  void (*apply)(Table& table);  //!< rewrites the cells it corrects, and no others
+  std::string_view name;  //!< "standard-label"
+  std::string_view why;   //!< the evidence every change of the rule rests on
+  //! Rewrites the cells it corrects, and no others; `profile` is what the field's words are.
+  void (*apply)(Table& table, const DomainProfile& profile);
 };
 
 //! The rules in the order they run: the marks of a reading first (dash-for-yi, bracket-pair,
@@ -30,10 +32,10 @@ struct CorrectionRule {
 //! (list-number, subject-code), each seeing the cells as the one before left them.
 const std::vector<CorrectionRule>& correction_rules();
 
-//! Runs `rules` on `table` in order, `read_by_ocr[i]` telling whether cell i's text came from OCR
-//! (a size other than the cells' means none did). Each change kept is appended to
-//! table.corrections; returns how many there were.
-size_t correct_table(Table& table, const std::vector<char>& read_by_ocr,
+//! Runs `rules` on `table` in order, by `profile`, `read_by_ocr[i]` telling whether cell i's text came from
+//! OCR (a size other than the cells' means none did). Each change kept is appended to table.corrections;
+//! returns how many there were.
+size_t correct_table(Table& table, const std::vector<char>& read_by_ocr, const DomainProfile& profile,
                      const std::vector<CorrectionRule>& rules = correction_rules());
 
 //! "N cells corrected (rule: before → after, …)" for the page's decision line, or "" for none.

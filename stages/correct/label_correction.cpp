@@ -7,7 +7,6 @@
 
 #include "models/unicode.h"
 #include "stages/correct/look_alike_characters.h"
-#include "stages/read/standard_labels.h"
 
 namespace gridlift {
 namespace {
@@ -28,21 +27,6 @@ size_t list_number_length(std::u32string_view cps) {
   if (n == digits || n == cps.size()) return 0;
   if (bracketed) return cps[n] == U'）' || cps[n] == U')' ? n + 1 : 0;
   return cps[n] == U'、' ? n + 1 : 0;
-}
-
-// The standard labels, spaces dropped and parentheses full-width, by length; each marked true if
-// it is a subject of the classification (a label with a code).
-const std::map<size_t, std::map<std::u32string, bool>>& labels_by_length() {
-  static const auto* const by_length = [] {
-    auto* m = new std::map<size_t, std::map<std::u32string, bool>>;
-    for (const auto& label : standard_labels()) {
-      std::u32string name = comparable_label(label.name);
-      bool& subject = (*m)[name.size()][std::move(name)];
-      subject = subject || !label.code.empty();
-    }
-    return m;
-  }();
-  return *by_length;
 }
 
 int allowed_slips(size_t length) {
@@ -67,7 +51,7 @@ int slips(const std::u32string& read, const std::u32string& label, int limit) {
 
 }  // namespace
 
-std::optional<std::string> standard_label_for(const std::string& text) {
+std::optional<std::string> standard_label_for(const std::string& text, const DomainProfile& profile) {
   const std::u32string cps = code_points(text);
   std::vector<size_t> at;  // where the characters but white space are
   for (size_t i = 0; i < cps.size(); ++i)
@@ -77,8 +61,9 @@ std::optional<std::string> standard_label_for(const std::string& text) {
   const size_t number = list_number_length(solid);
   const std::u32string body = solid.substr(number);
   const int limit = allowed_slips(body.size());
-  const auto same_length = labels_by_length().find(body.size());
-  if (limit == 0 || same_length == labels_by_length().end()) return std::nullopt;
+  const auto& by_length = profile.index.by_length;
+  const auto same_length = by_length.find(body.size());
+  if (limit == 0 || same_length == by_length.end()) return std::nullopt;
   // A subject's name comes into a report from the classification's code table, with its full-width
   // parentheses; whether a parenthesis was printed full- or half-width the pixels do not tell (the
   // wide one's empty half reads as a space beside a narrow one). Labels without a code are typed by

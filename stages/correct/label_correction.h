@@ -1,5 +1,6 @@
 #pragma once
-// Labels read by OCR checked against the standard vocabulary of budget tables (standard_labels.h).
+// Labels read by OCR checked against the standard labels of a domain profile (cn-budget's:
+// the budget tables' vocabulary, profiles/cn-budget/labels.tsv).
 // chi_sim misreads a Chinese character now and then for one of like shape (目→日, 算→恰, 资→贷,
 // 基→其). A label a character or two from exactly one standard label, and as near to no other, is
 // that label. Only characters for characters: a label of another length, or differing in a digit,
@@ -10,6 +11,8 @@
 
 #include <optional>
 #include <string>
+
+#include "models/domain_profile.h"
 
 namespace gridlift {
 
@@ -23,6 +26,6 @@ namespace gridlift {
 //! the one whose every differing character is a look-alike of the one read (look_alike(): 年未 is
 //! 年末, not 年初) is taken if only one is.
 //! nullopt when nothing is to change or no label, or more than one, fits.
-std::optional<std::string> standard_label_for(const std::string& text);
+std::optional<std::string> standard_label_for(const std::string& text, const DomainProfile& profile);
 
 }  // namespace gridlift

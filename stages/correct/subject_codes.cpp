@@ -6,8 +6,6 @@
 #include <string_view>
 
 #include "models/unicode.h"
-#include "stages/read/standard_labels.h"
-#include "stages/read/subject_vocabulary.h"
 
 namespace gridlift {
 namespace {
@@ -74,15 +72,15 @@ const std::u32string* name_near(const std::u32string& read, const std::set<std::
 
 }  // namespace
 
-int mend_subjects_by_code(Table& table) {
-  const SubjectVocabulary& v = subject_vocabulary();
+int mend_subjects_by_code(Table& table, const DomainProfile& profile) {
+  const LabelIndex& v = profile.index;
   std::map<std::pair<int, int>, size_t> at;  // (row, col) -> cell
   for (size_t i = 0; i < table.cells.size(); ++i) at[{table.cells[i].row, table.cells[i].col}] = i;
 
   int mended = 0;
   for (size_t i = 0; i < table.cells.size(); ++i) {
     Cell& code_cell = table.cells[i];
-    if (!is_subject_code(code_cell.text)) continue;
+    if (!profile.is_subject_code(code_cell.text)) continue;
     Cell* name_cell = nullptr;
     for (auto it = at.upper_bound({code_cell.row, code_cell.col});
          it != at.end() && it->first.first == code_cell.row; ++it)

@@ -77,12 +77,12 @@ struct Repair {
 
 // What reading `text` for cell `index` does to `table`'s checks, if it is a repair: see sum_repair.h.
 std::optional<Repair> try_reading(Table& table, size_t index, const std::string& text,
-                                  const std::set<CheckKey>& held_before) {
+                                  const std::set<CheckKey>& held_before, const DomainProfile& profile) {
   Cell& cell = table.cells[index];
   const Position at{cell.row, cell.col};
   const std::string read = cell.text;
   cell.text = text;
-  const std::vector<ArithmeticCheck> after = find_table_checks(table);
+  const std::vector<ArithmeticCheck> after = find_table_checks(table, profile);
   cell.text = read;
 
   Repair repair{index, text, {}, {}};
@@ -108,8 +108,8 @@ bool overlaps(const std::set<CheckKey>& a, const std::set<CheckKey>& b) {
 }
 
 // One repair of `table` the checks settle, or nullopt.
-std::optional<Repair> settled_repair(Table& table, PageMode mode, int& tries) {
-  const std::vector<ArithmeticCheck> checks = find_table_checks(table);
+std::optional<Repair> settled_repair(Table& table, PageMode mode, int& tries, const DomainProfile& profile) {
+  const std::vector<ArithmeticCheck> checks = find_table_checks(table, profile);
   std::set<CheckKey> held;
   std::set<Position> in_failed;
   for (const auto& check : checks) {
@@ -131,7 +131,7 @@ std::optional<Repair> settled_repair(Table& table, PageMode mode, int& tries) {
     const ColumnStyle style = column_style(table, i);
     for (const std::string& text : readings_of_the_same_digits(cell.text, style.decimals, style.separators)) {
       if (++tries > kMaxTriesPerTable) return std::nullopt;
-      if (auto repair = try_reading(table, i, text, held)) found.push_back(std::move(*repair));
+      if (auto repair = try_reading(table, i, text, held, profile)) found.push_back(std::move(*repair));
     }
   }
   // Of readings that mend the same checks, none is taken: the arithmetic does not tell which.
@@ -177,15 +177,15 @@ std::vector<std::string> readings_of_the_same_digits(const std::string& text,
   return out;
 }
 
-int repair_by_arithmetic(std::vector<PageResult>& pages) {
-  const std::set<CheckKey> held_in_document = holding(check_document(pages).checks);
+int repair_by_arithmetic(std::vector<PageResult>& pages, const DomainProfile& profile) {
+  const std::set<CheckKey> held_in_document = holding(check_document(pages, profile).checks);
   std::vector<std::pair<Table*, Table>> before;  // each repaired table as it was
   int repaired = 0;
   for (auto& page : pages)
     for (auto& table : page.tables) {
       int tries = 0;
       bool kept = false;
-      while (auto repair = settled_repair(table, page.mode, tries)) {
+      while (auto repair = settled_repair(table, page.mode, tries, profile)) {
         if (!kept) before.emplace_back(&table, table);
         kept = true;
         Cell& cell = table.cells[repair->cell];
@@ -201,7 +201,7 @@ int repair_by_arithmetic(std::vector<PageResult>& pages) {
   if (repaired == 0) return 0;
   // A table continued over pages is checked as one: a repair that holds in its part but breaks a
   // sum across parts is no repair, and none of the document's is kept then.
-  const std::set<CheckKey> held_after = holding(check_document(pages).checks);
+  const std::set<CheckKey> held_after = holding(check_document(pages, profile).checks);
   if (std::any_of(held_in_document.begin(), held_in_document.end(),
                   [&](const CheckKey& k) { return !held_after.count(k); })) {
     for (auto& [table, as_it_was] : before) *table = std::move(as_it_was);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "models/document.h"
+#include "models/domain_profile.h"
 
 namespace gridlift {
 
@@ -34,6 +35,6 @@ std::vector<std::string> readings_of_the_same_digits(const std::string& text,
 
 //! Repairs the number cells read by OCR in the tables of `pages` where the checks settle them (see
 //! above); returns how many were repaired. The document's checks must be found again after.
-int repair_by_arithmetic(std::vector<PageResult>& pages);
+int repair_by_arithmetic(std::vector<PageResult>& pages, const DomainProfile& profile);
 
 }  // namespace gridlift

@@ -15,8 +15,10 @@ class TessBaseAPI;
 namespace gridlift {
 
 struct TesseractOptions {
-  std::string text_language = "chi_sim";  //!< for LineScript::kText
-  std::string number_language = "eng";    //!< for LineScript::kNumber, limited to kNumberCharacters
+  //! Tesseract packs, from the run's domain profile: for LineScript::kText, and for
+  //! LineScript::kNumber (limited to kNumberCharacters).
+  std::string text_language;
+  std::string number_language;
   // Resolutions at which the recognizers read best; images finer than 1.1 x are scaled down to
   // them. Measured on the scan fixtures (gridlift score, cell-exact / numeric): Debian's chi_sim
   // reads 10 pt Han glyphs best at ~180 dpi (0.981 / 0.992) rather than 300 (0.969 / 0.979).
@@ -29,7 +31,7 @@ struct TesseractOptions {
 class TesseractEngine final : public OcrEngine {
  public:
   //! Loads both languages from find_tessdata(). Throws std::runtime_error naming a missing pack.
-  explicit TesseractEngine(const TesseractOptions& options = {});
+  explicit TesseractEngine(const TesseractOptions& options);
   ~TesseractEngine() override;
   TesseractEngine(const TesseractEngine&) = delete;
   TesseractEngine& operator=(const TesseractEngine&) = delete;

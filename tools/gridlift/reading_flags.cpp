@@ -29,6 +29,17 @@ void add_reading_flags(CLI::App& command, ReadingFlags& flags, bool hidden) {
       "reading 4 numbers and 2 labels per page again by OCR. Faster on born-digital batches "
       "(~2x measured on short reports), but a font whose ToUnicode map lies plausibly "
       "(every 1 copied as 2) goes unnoticed"));
+  std::string found;
+  for (const std::string& name : available_profiles()) found += (found.empty() ? "" : ", ") + name;
+  declared.push_back(
+      command
+          .add_option("--profile", flags.profile,
+                      "What the documents' field is: the words their tables are made of (to put misread "
+                      "labels right and find totals), their subject codes, and the OCR languages. A name "
+                      "(found here: " +
+                          (found.empty() ? std::string("none") : found) +
+                          ") or a profile folder; see profiles/README.md")
+          ->capture_default_str());
   if (hidden)
     for (auto* option : declared) option->group("");
 }
@@ -40,6 +51,7 @@ std::vector<std::string> reading_arguments(const ReadingFlags& flags) {
   std::vector<std::string> arguments = {"--dpi", dpi.str(), "--ocr", flags.ocr};
   if (!flags.pages.empty()) arguments.insert(arguments.end(), {"--pages", flags.pages});
   if (flags.no_text_check) arguments.push_back("--no-text-check");
+  arguments.insert(arguments.end(), {"--profile", flags.profile});
   return arguments;
 }
 
@@ -52,6 +64,11 @@ void apply_reading_flags(const ReadingFlags& flags, RunOptions& run) {
   run.extract.raster.dpi = flags.dpi;
   run.extract.ocr = ocr_policy_from_string(flags.ocr);
   if (flags.no_text_check) run.extract.cross_check_numbers = run.extract.cross_check_labels = 0;
+  try {
+    run.extract.profile = load_profile(flags.profile);
+  } catch (const ProfileError& e) {
+    throw RunError(ExitCode::kUsage, std::string("--profile: ") + e.what());
+  }
 }
 
 }  // namespace gridlift

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/domain_profiles.h"
 #include "pipeline/extraction_run.h"
 
 namespace gridlift {
@@ -15,6 +16,7 @@ struct ReadingFlags {
   double dpi = 150;
   std::string ocr = "auto";
   bool no_text_check = false;
+  std::string profile = kDefaultProfile;  //!< a name, or a folder path
 };
 
 //! Declares the flags on `command`; `hidden` keeps them out of its --help (the batch worker).
@@ -23,7 +25,8 @@ void add_reading_flags(CLI::App& command, ReadingFlags& flags, bool hidden = fal
 //! The flags as arguments to hand a worker, which declares them with add_reading_flags().
 std::vector<std::string> reading_arguments(const ReadingFlags& flags);
 
-//! Sets what the flags decide in `run`. Throws RunError(kUsage) for a bad page selection.
+//! Sets what the flags decide in `run`, loading the profile. Throws RunError(kUsage) for a bad
+//! page selection or a profile that cannot be found or read.
 void apply_reading_flags(const ReadingFlags& flags, RunOptions& run);
 
 }  // namespace gridlift
