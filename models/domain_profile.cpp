@@ -9,7 +9,7 @@ namespace gridlift {
 bool DomainProfile::is_subject_code(const std::string& text) const {
   return std::find(subject_code_digits.begin(), subject_code_digits.end(), text.size()) !=
              subject_code_digits.end() &&
-         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+         is_ascii_digits(text);
 }
 
 void index_labels(DomainProfile& profile) {

@@ -32,8 +32,8 @@ struct LabelIndex {
 };
 
 //! The 项 every section of a classification opens with under the same number (2010101 and
-//! 2080101 both 行政运行): a code of `code_digits` digits starting with `code_prefix`, whose last
-//! two digits are `number`, names `name`.
+//! 2080101 both 行政运行): a code of DomainProfile::item_code_digits digits starting with
+//! DomainProfile::item_code_prefix, whose last two digits are `number`, names `name`.
 struct NumberedItem {
   std::string number;
   std::string name;

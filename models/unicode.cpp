@@ -1,5 +1,7 @@
 #include "models/unicode.h"
 
+#include <algorithm>
+
 namespace gridlift {
 
 char32_t next_code_point(std::string_view s, size_t& i) {
@@ -96,6 +98,10 @@ std::string ascii_digits(std::string_view text) {
   for (char c : text)
     if (c >= '0' && c <= '9') digits += c;
   return digits;
+}
+
+bool is_ascii_digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 std::string without_spaces(std::string_view text) {

@@ -34,6 +34,9 @@ bool is_space(char32_t cp);
 //! The ASCII digits of `text`, in order, everything else left out.
 std::string ascii_digits(std::string_view text);
 
+//! Whether `text` is not empty and holds ASCII digits only ("2010301", a page number).
+bool is_ascii_digits(std::string_view text);
+
 //! `text` with its ASCII spaces left out: how amounts and labels are compared ("1 234.50").
 std::string without_spaces(std::string_view text);
 

@@ -2,12 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <mutex>
 #include <set>
 #include <sstream>
+
+#include "models/unicode.h"
 
 namespace gridlift {
 namespace {
@@ -57,10 +58,6 @@ std::string string_at(const json& object, const char* key, const std::string& wh
   return object.at(key).get<std::string>();
 }
 
-bool all_digits(const std::string& text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
 // CODE<TAB>NAME lines (CODE may be empty); # starts a comment line.
 std::vector<ProfileLabel> read_labels(const fs::path& path) {
   std::istringstream lines(read_file(path));
@@ -73,7 +70,8 @@ std::vector<ProfileLabel> read_labels(const fs::path& path) {
     const std::string where = path.string() + ":" + std::to_string(number);
     if (tab == std::string::npos) throw ProfileError(where + ": expected CODE<TAB>NAME");
     ProfileLabel label{line.substr(0, tab), line.substr(tab + 1)};
-    if (!label.code.empty() && !all_digits(label.code)) throw ProfileError(where + ": a code is digits only");
+    if (!label.code.empty() && !is_ascii_digits(label.code))
+      throw ProfileError(where + ": a code is digits only");
     if (label.name.empty()) throw ProfileError(where + ": the name is empty");
     out.push_back(std::move(label));
   }
@@ -107,7 +105,7 @@ void read_subject_codes(const json& codes, DomainProfile& profile, const std::st
     if (!item.is_object()) throw ProfileError(in_items + ": each item is {\"number\", \"name\"}");
     refuse_unknown_keys(item, {"number", "name"}, in_items);
     NumberedItem numbered{string_at(item, "number", in_items, true), string_at(item, "name", in_items, true)};
-    if (numbered.number.size() != 2 || !all_digits(numbered.number))
+    if (numbered.number.size() != 2 || !is_ascii_digits(numbered.number))
       throw ProfileError(in_items + ": an item's number is two digits");
     profile.numbered_items.push_back(std::move(numbered));
   }

@@ -4,12 +4,13 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "models/unicode.h"
+
 namespace gridlift {
 namespace {
 
 int page_number(const std::string& text, const std::string& spec) {
-  if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
-      text.size() > 9)
+  if (!is_ascii_digits(text) || text.size() > 9)
     throw std::invalid_argument("bad page range '" + spec + "': expected e.g. 3, 3-5, 1,4,7-9 or 5-");
   int n = std::stoi(text);
   if (n < 1) throw std::invalid_argument("bad page range '" + spec + "': pages count from 1");

@@ -272,12 +272,16 @@ void add_check(std::vector<ArithmeticCheck>& out, const Table& t, const TableLay
 
 // The 项 every 款 of the functional classification (codes 2xx) opens with, under the same
 // number everywhere: 2010101 and 2080101 are both 行政运行, 2130150 and 2050150 both 事业运行.
-bool is_numbered_item(const std::string& code, const std::u32string& name, const DomainProfile& profile) {
-  if (code.size() != profile.item_code_digits || code.rfind(profile.item_code_prefix, 0) != 0) return false;
-  const std::string number = code.substr(code.size() - 2);
-  return std::any_of(
-      profile.numbered_items.begin(), profile.numbered_items.end(),
-      [&](const NumberedItem& item) { return item.number == number && comparable_label(item.name) == name; });
+// `last_two` is the code's item number ("" for a code too short to have one).
+bool is_numbered_item(const std::string& code, const std::string& last_two, const std::u32string& name,
+                      const DomainProfile& profile) {
+  if (last_two.empty() || code.size() != profile.item_code_digits ||
+      code.rfind(profile.item_code_prefix, 0) != 0)
+    return false;
+  return std::any_of(profile.numbered_items.begin(), profile.numbered_items.end(),
+                     [&](const NumberedItem& item) {
+                       return item.number == last_two && comparable_label(item.name) == name;
+                     });
 }
 
 // The classification vouches for a row's code when the name printed beside it is one of the
@@ -302,7 +306,7 @@ void add_subject_code_check(std::vector<ArithmeticCheck>& out, const Table& t, c
   const std::string last_two = code.size() > 3 ? code.substr(code.size() - 2) : "";
   const std::u32string other_prefix = code_points(profile.other_subject_prefix);
   const bool other = last_two == "99" && !other_prefix.empty() && name.rfind(other_prefix, 0) == 0;
-  if (!named && !other && !is_numbered_item(code, name, profile)) return;
+  if (!named && !other && !is_numbered_item(code, last_two, name, profile)) return;
   std::vector<std::pair<int, int>> code_cells{{row, columns.first}};
   for (int c : columns.parts)
     if (!cells[static_cast<size_t>(c)].empty()) code_cells.emplace_back(row, c);

@@ -29,8 +29,12 @@ void add_reading_flags(CLI::App& command, ReadingFlags& flags, bool hidden) {
       "reading 4 numbers and 2 labels per page again by OCR. Faster on born-digital batches "
       "(~2x measured on short reports), but a font whose ToUnicode map lies plausibly "
       "(every 1 copied as 2) goes unnoticed"));
-  std::string found;
-  for (const std::string& name : available_profiles()) found += (found.empty() ? "" : ", ") + name;
+  // Listed once: main declares these flags on three subcommands, each scanning the same folders.
+  static const std::string found = [] {
+    std::string names;
+    for (const std::string& name : available_profiles()) names += (names.empty() ? "" : ", ") + name;
+    return names;
+  }();
   declared.push_back(
       command
           .add_option("--profile", flags.profile,
