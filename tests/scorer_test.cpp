@@ -115,6 +115,36 @@ TEST(Scorer, MergedSpanLowersStructure) {
   EXPECT_LT(tally.cell_accuracy(), 1.0);
 }
 
+TEST(Scorer, DifferencesNameEachWrongCellAndEachTableNotFound) {
+  Table result = truth_table();
+  result.id = "p1-t1";
+  cell_of(result, 1, 2).text = "65.061";
+  cell_of(result, 1, 2).confidence = 0.9;
+  std::vector<CellDifference> differences;
+  score_document(doc_with(truth_table()), doc_with(result), &differences);
+  ASSERT_EQ(differences.size(), 1u);
+  EXPECT_EQ(differences[0].table, "p1-t1");
+  EXPECT_EQ(differences[0].row, 1);
+  EXPECT_EQ(differences[0].col, 2);
+  EXPECT_EQ(differences[0].truth, "650.61");
+  EXPECT_EQ(differences[0].read, "65.061");
+  EXPECT_DOUBLE_EQ(differences[0].confidence, 0.9);
+
+  differences.clear();
+  score_document(doc_with(truth_table()), doc_with(truth_table()), &differences);
+  EXPECT_TRUE(differences.empty());
+
+  DocumentResult no_tables;
+  no_tables.pages.push_back({});
+  no_tables.pages[0].page = 1;
+  Table truth = truth_table();
+  truth.id = "p1-t1";
+  score_document(doc_with(truth), no_tables, &differences);
+  ASSERT_EQ(differences.size(), 1u);
+  EXPECT_EQ(differences[0].table, "p1-t1");
+  EXPECT_EQ(differences[0].row, -1);
+}
+
 TEST(Scorer, MissingTableCountsAgainstRecall) {
   DocumentResult empty;
   empty.pages.push_back({});

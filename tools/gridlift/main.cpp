@@ -211,6 +211,11 @@ int main(int argc, char** argv) {
   std::string suffix = ".truth.json";
   score->add_option("--suffix", suffix, "Name ending of truth files when TRUTH is a folder")
       ->capture_default_str();
+  bool differences = false;
+  score->add_flag(
+      "--differences", differences,
+      "Under each document, list the cells whose text differs from the truth (result table id, "
+      "row and column, both texts, the cell's confidence) and the truth tables no result answers");
 
   try {
     app.parse(argc, argv);
@@ -223,7 +228,7 @@ int main(int argc, char** argv) {
   try {
     if (*score) {
       auto reports = gridlift::score_paths(truth, result, suffix);
-      gridlift::print_report(reports, std::cout);
+      gridlift::print_report(reports, std::cout, differences);
       return code(ExitCode::kOk);
     }
     if (*merge) return gridlift::run_manifest_merge(manifests, merged);

@@ -9,6 +9,7 @@
 #include <tuple>
 
 #include "models/document_json.h"
+#include "models/printable_text.h"
 #include "models/unicode.h"
 #include "tools/score/table_score.h"
 
@@ -51,6 +52,20 @@ std::string fixed3(double v) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.3f", v);
   return buf;
+}
+
+std::string quoted(const std::string& text) {
+  return "\"" + printable_text(text) + "\"";
+}
+
+// "p3-t1 row 5 col 2: truth "643.95", read "643.9" (confidence 0.91)".
+std::string describe_difference(const CellDifference& d) {
+  if (d.row < 0) return d.table + ": no result table answers this truth table";
+  std::string where = d.table + " row " + std::to_string(d.row) + " col " + std::to_string(d.col);
+  if (!d.in_result) return where + " of the truth: " + quoted(d.truth) + ", no result row or column here";
+  char confidence[32];
+  std::snprintf(confidence, sizeof confidence, " (confidence %.2f)", d.confidence);
+  return where + ": truth " + quoted(d.truth) + ", read " + quoted(d.read) + confidence;
 }
 
 }  // namespace
@@ -112,7 +127,8 @@ void count_check_coverage(const DocumentResult& result, ScoreTally& tally) {
 
 }  // namespace
 
-ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result) {
+ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result,
+                          std::vector<CellDifference>* differences) {
   ScoreTally tally;
   count_check_coverage(result, tally);
   std::map<int, const PageResult*> result_pages;
@@ -144,9 +160,13 @@ ScoreTally score_document(const DocumentResult& truth, const DocumentResult& res
     for (size_t i = 0; i < truth_page.tables.size(); ++i) {
       if (match[i] < 0) {
         add_table(tally, score_missing_table(truth_page.tables[i]));
+        if (differences) differences->push_back({truth_page.tables[i].id, -1, -1, false, "", "", 1.0});
       } else {
         ++tally.matched_tables;
-        add_table(tally, score_table(truth_page.tables[i], candidates[static_cast<size_t>(match[i])]));
+        TableScore scored = score_table(truth_page.tables[i], candidates[static_cast<size_t>(match[i])]);
+        add_table(tally, scored);
+        if (differences)
+          differences->insert(differences->end(), scored.differences.begin(), scored.differences.end());
       }
     }
     tally.extra_tables += static_cast<int>(std::count(used.begin(), used.end(), 0));
@@ -197,7 +217,8 @@ std::vector<DocumentReport> score_paths(const std::filesystem::path& truth,
     } catch (const std::exception& e) {
       report.problem = e.what();
     }
-    report.tally = score_document(truth_doc, report.problem.empty() ? result_doc : DocumentResult{});
+    report.tally = score_document(truth_doc, report.problem.empty() ? result_doc : DocumentResult{},
+                                  &report.differences);
     reports.push_back(std::move(report));
   }
   return reports;
@@ -208,7 +229,7 @@ std::string score_line(const ScoreTally& t) {
          " numeric=" + fixed3(t.numeric_accuracy()) + " structure=" + fixed3(t.structure_accuracy());
 }
 
-void print_report(const std::vector<DocumentReport>& reports, std::ostream& out) {
+void print_report(const std::vector<DocumentReport>& reports, std::ostream& out, bool list_differences) {
   char line[256];
   std::snprintf(line, sizeof line, "%-44s %9s %7s %7s %9s %5s\n", "document", "tables", "cell", "numeric",
                 "structure", "extra");
@@ -222,6 +243,8 @@ void print_report(const std::vector<DocumentReport>& reports, std::ostream& out)
                   t.cell_accuracy(), t.numeric_accuracy(), t.structure_accuracy(), t.extra_tables);
     out << line;
     if (!r.problem.empty()) out << "  ! counted as zero: " << r.problem << "\n";
+    if (list_differences)
+      for (const auto& d : r.differences) out << "  " << describe_difference(d) << "\n";
     variants[r.variant].first.add(t);
     ++variants[r.variant].second;
     overall.add(t);

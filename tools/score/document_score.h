@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/document.h"
+#include "tools/score/table_score.h"
 
 namespace gridlift {
 
@@ -37,13 +38,17 @@ struct ScoreTally {
 };
 
 //! Each truth table is answered by the most similar unused result table on the same page.
-ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result);
+//! With `differences`, also every cell where they differ, and each truth table no result answers
+//! (one entry with row and column -1).
+ScoreTally score_document(const DocumentResult& truth, const DocumentResult& result,
+                          std::vector<CellDifference>* differences = nullptr);
 
 struct DocumentReport {
   std::string name;     //!< truth path relative to the truth root, without its suffix
   std::string variant;  //!< first folder of `name`, or "-"
   ScoreTally tally;
   std::string problem;  //!< why the result counted as zero, if it did
+  std::vector<CellDifference> differences;
 };
 
 //! Pairs truth files (NAME<suffix>, searched recursively when `truth` is a folder) with results (RESULT/<same
@@ -56,7 +61,9 @@ std::vector<DocumentReport> score_paths(const std::filesystem::path& truth,
 
 //! The table per document and per variant (with silent errors and check coverage), ending with the one line
 //! "score: tables=… cell=… numeric=… structure=…".
-void print_report(const std::vector<DocumentReport>& reports, std::ostream& out);
+//! With `list_differences`, each document's line is followed by the cells where it differs.
+void print_report(const std::vector<DocumentReport>& reports, std::ostream& out,
+                  bool list_differences = false);
 
 //! The scorer's last line for a tally.
 std::string score_line(const ScoreTally& tally);

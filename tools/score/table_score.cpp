@@ -111,7 +111,16 @@ TableScore score_table(const Table& truth, const Table& result) {
           aligned ? r[static_cast<size_t>(row_of[i])][static_cast<size_t>(col_of[a])] : none;
       if (!truth_text.empty() || !result_text.empty()) {
         ++score.cells_compared;
-        if (truth_text == result_text) ++score.cells_exact;
+        if (truth_text == result_text) {
+          ++score.cells_exact;
+        } else if (aligned) {
+          const auto row = static_cast<size_t>(row_of[i]), col = static_cast<size_t>(col_of[a]);
+          score.differences.push_back(
+              {result.id, row_of[i], col_of[a], true, truth_text, result_text, confidence[row][col]});
+        } else {
+          score.differences.push_back(
+              {truth.id, static_cast<int>(i), static_cast<int>(a), false, truth_text, "", 1.0});
+        }
       }
       if (!result_text.empty() && truth_text != result_text &&
           confidence[static_cast<size_t>(row_of[i])][static_cast<size_t>(col_of[a])] >= kTrustedConfidence)
@@ -127,6 +136,8 @@ TableScore score_table(const Table& truth, const Table& result) {
     for (size_t b = 0; b < rc; ++b)
       if ((!result_row_used[j] || !result_col_used[b]) && !r[j][b].empty()) {
         ++score.cells_compared;
+        score.differences.push_back(
+            {result.id, static_cast<int>(j), static_cast<int>(b), true, "", r[j][b], confidence[j][b]});
         if (confidence[j][b] >= kTrustedConfidence)
           ++(is_numeric_text(r[j][b]) ? score.silent_numbers : score.silent_text);
       }

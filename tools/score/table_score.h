@@ -6,6 +6,17 @@
 
 namespace gridlift {
 
+//! One place where a result differs from its truth, for `gridlift score --differences`. Rows and
+//! columns are grid positions (a spanning cell covers several) of the result table, or of the
+//! truth table where no result row or column answers it (`in_result` false).
+struct CellDifference {
+  std::string table;  //!< the result table's id (the truth's, when `in_result` is false)
+  int row = 0, col = 0;
+  bool in_result = true;
+  std::string truth, read;  //!< normalized texts ("" for none)
+  double confidence = 1;    //!< of the result cell (1 where there is none)
+};
+
 struct TableScore {
   int cells_compared = 0;  //!< positions where truth or result has text, plus unaligned texts
   int cells_exact = 0;     //!< of those, the same text after normalization
@@ -16,6 +27,7 @@ struct TableScore {
   //! kTrustedConfidence): silent errors, numbers (by the truth's text or the result's) and text apart.
   int silent_numbers = 0;
   int silent_text = 0;
+  std::vector<CellDifference> differences;  //!< every compared position whose texts differ
 };
 
 //! Similarity in [0,1] of the two tables' cell texts taken as multisets (Dice): used to pick
