@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5, assemble: arithmetic the tables themselves promise, checked on the extracted numbers.
+// assemble: arithmetic the tables themselves promise, checked on the extracted numbers.
 // A failed check points an archivist at a cell that was misread (or misprinted).
 
 #include <optional>

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5, assemble: what a failed check says, and what it takes away. A sum of numbers read from
+// assemble: what a failed check says, and what it takes away. A sum of numbers read from
 // a trusted text layer that does not add up is the document's own inconsistency: the cells are
 // right as printed and keep their confidence. One with terms read by OCR points at a misreading:
 // those terms are doubted, and the least sure of them is named.

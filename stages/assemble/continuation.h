@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5, assemble: tables split across pages.
+// assemble: tables split across pages.
 
 #include <vector>
 

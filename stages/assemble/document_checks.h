@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5, assemble: arithmetic checks over a whole document, a table continued on later pages
+// assemble: arithmetic checks over a whole document, a table continued on later pages
 // checked as one (a hierarchy split by a page break adds up only across it).
 
 #include <vector>

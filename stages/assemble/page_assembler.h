@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5, assemble: one page's tables and free text into its PageResult.
+// assemble: one page's tables and free text into its PageResult.
 
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5, assemble: the caption of a table.
+// assemble: the caption of a table.
 
 #include <string>
 #include <vector>

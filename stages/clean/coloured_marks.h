@@ -1,5 +1,5 @@
 #pragma once
-// Stage 3, clean: marks in coloured ink over a page. Published reports carry red seals (公章) over
+// clean: marks in coloured ink over a page. Published reports carry red seals (公章) over
 // their totals, red redaction bars and signatures over their text. Drawn in gray, their strokes
 // pass for rules (a seal's ring adds rows and columns to the grid it crosses) and for characters
 // the text layer lacks (cells read by OCR that hold only the seal). In colour they are plain:

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 2b, clean: glyph boxes for a page without a text layer, found in its pixels. Grid finding
+// clean: glyph boxes for a page without a text layer, found in its pixels. Grid finding
 // uses glyph boxes to keep text from being read as rules (letters on a baseline line up into long
 // runs); on a scan, the characters' own ink blobs stand in for the text layer's boxes.
 

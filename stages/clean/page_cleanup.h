@@ -1,5 +1,5 @@
 #pragma once
-// Stage 2b, clean: a scanned page made fit for grid finding and OCR. Scans arrive turned by a
+// clean: a scanned page made fit for grid finding and OCR. Scans arrive turned by a
 // degree or two, on gray or unevenly lit paper, with JPEG noise; grid finding expects straight
 // rules on white.
 

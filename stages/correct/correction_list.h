@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4c, correct: what was read, put right by what the table and the budget domain know. Every
+// correct: what was read, put right by what the table and the budget domain know. Every
 // rule is one named step of one ordered list, run on every table of both reading paths (the
 // text-layer path has cells read by OCR too: text pasted as a picture). A rule rewrites cells;
 // the list keeps a change only for a cell read by OCR, since a text layer is what was printed even

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 5, the last correction: repair by arithmetic. A number read by OCR that the table's sums
+// the last correction: repair by arithmetic. A number read by OCR that the table's sums
 // contradict is read again in the only way that needs no new pixels: its digits as read, its marks
 // (sign, decimal point, thousands separators) placed as the table's column prints them. "21.8" in a
 // column of whole amounts may be 218; "508.4.5" may be 508.45; "-40.42" may be 40.42. A reading is

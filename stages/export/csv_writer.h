@@ -1,5 +1,5 @@
 #pragma once
-// Stage 6, export: NAME/pNNN-tK.csv, one per table (RFC 4180, UTF-8, CRLF line ends).
+// export: NAME/pNNN-tK.csv, one per table (RFC 4180, UTF-8, CRLF line ends).
 
 #include <string>
 

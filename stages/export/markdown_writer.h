@@ -1,5 +1,5 @@
 #pragma once
-// Stage 6, export: NAME.md, the document for people: text blocks and tables in reading order.
+// export: NAME.md, the document for people: text blocks and tables in reading order.
 // Tables without spans become pipe tables; tables with spans become HTML tables, which Markdown
 // renders and which keep rowspan/colspan.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 6, export: writes NAME.json, NAME.md and NAME/*.csv for one document, each file whole or
+// export: writes NAME.json, NAME.md and NAME/*.csv for one document, each file whole or
 // not at all (written beside, then renamed), JSON last so its presence means the set is complete.
 //
 // Nothing here follows a symbolic link inside the output folder: a link where an output file, its

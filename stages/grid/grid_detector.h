@@ -1,5 +1,5 @@
 #pragma once
-// Stage 3, grid: ruled tables of a page image, with their merged cells. A pure function: pixels
+// grid: ruled tables of a page image, with their merged cells. A pure function: pixels
 // (and optionally the glyph boxes of the text layer) in, pixel-space grids and a debug record out.
 
 #include <opencv2/core/mat.hpp>

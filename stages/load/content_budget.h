@@ -1,5 +1,5 @@
 #pragma once
-// Stage 1a, load: what a page's content stream would ask of the renderer, read before the page is
+// load: what a page's content stream would ask of the renderer, read before the page is
 // drawn, so that a page built to exhaust memory is refused with its reason instead of taking the
 // process (or a batch worker) down with it.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 1a, load: opens a PDF with poppler and refuses, with a clear cause, what cannot be read.
+// load: opens a PDF with poppler and refuses, with a clear cause, what cannot be read.
 // Runs on any thread; a poppler::document must then stay on the thread that uses it, so workers
 // open their own copy (see pipeline/document_cache.h).
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 1b, load: the facts of one page gridlift needs before any pixel is drawn: its displayed
+// load: the facts of one page gridlift needs before any pixel is drawn: its displayed
 // size and rotation, and its text layer as one box per character.
 
 #include <poppler/cpp/poppler-page.h>

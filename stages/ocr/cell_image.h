@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4b, read from pixels: one cell's ink made ready for OCR. Pure OpenCV, no Tesseract:
+// read from pixels: one cell's ink made ready for OCR. Pure OpenCV, no Tesseract:
 // what is left of the rulings is removed, specks dropped, blank cells told apart, and the ink
 // classified as a number (narrow glyphs only) or text. A number stacked one glyph per line by a
 // narrow column is laid back out as one line.

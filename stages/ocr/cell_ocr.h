@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4b, read from pixels: the cells of a detected grid read by OCR, where the page has no
+// read from pixels: the cells of a detected grid read by OCR, where the page has no
 // usable text layer. Each cell is cropped from the cleaned page, its rulings removed, and read as
 // a number or as text (see cell_image.h); lines are joined by the same rules as text-layer cells.
 

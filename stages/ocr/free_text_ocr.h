@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4b, read from pixels: the text outside the tables of a page without a usable text layer
+// read from pixels: the text outside the tables of a page without a usable text layer
 // (captions, unit and year lines, notes, page numbers), as text-layer-like characters so that
 // titles and text blocks are assembled exactly as on born-digital pages.
 

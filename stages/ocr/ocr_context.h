@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4b, read from pixels: what every stage that reads pixels is handed — a recognizer for the
+// read from pixels: what every stage that reads pixels is handed — a recognizer for the
 // thread it runs on, and the thresholds by which cell readings are doubted and read again. The
 // pipeline makes one per run; tests make one around a scripted engine.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4b, read from pixels: the seam between gridlift and a text recognizer. Stages that read
+// read from pixels: the seam between gridlift and a text recognizer. Stages that read
 // pixels take an OcrEngine (one cell, one line) or an OcrContext (many cells, in parallel); the
 // Tesseract engine (tesseract_engine.h) is the one real implementation, and tests script fakes.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4b, read from pixels: Tesseract (LSTM) set up once for the two kinds of text a cell holds.
+// read from pixels: Tesseract (LSTM) set up once for the two kinds of text a cell holds.
 // A TessBaseAPI is not thread-safe and costs ~100 ms to load, so each thread keeps one engine
 // (see ocr_context.h) and reuses it for every cell it reads.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 2b, orient: a table drawn sideways on its page (landscape content on a portrait page with
+// orient: a table drawn sideways on its page (landscape content on a portrait page with
 // no /Rotate, or /Rotate that leaves it on its side) is turned upright before grid finding, so every
 // later stage sees rows running left to right.
 

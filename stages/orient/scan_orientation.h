@@ -1,5 +1,5 @@
 #pragma once
-// Stage 3, orient, for pages read from pixels: a scan has no glyph directions to go by, so the
+// orient, for pages read from pixels: a scan has no glyph directions to go by, so the
 // page's quarter turn comes from its ink. Which way text lines run (across or down the page) is
 // read from the blobs: a character's nearest neighbour is the next one on its line. Whether the
 // page is also upside down only a recognizer can tell: a few runs of characters are read both

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 2, rasterize: draws a page in 8-bit gray for grid finding (and, later, OCR crops).
+// rasterize: draws a page in 8-bit gray for grid finding (and, later, OCR crops).
 
 #include <poppler/cpp/poppler-page.h>
 #include <opencv2/core/mat.hpp>

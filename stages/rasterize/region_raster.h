@@ -1,5 +1,5 @@
 #pragma once
-// Stage 2, rasterize: one region of a page drawn at a higher resolution than the page image, for
+// rasterize: one region of a page drawn at a higher resolution than the page image, for
 // reading a few cells by OCR without drawing the whole page again.
 
 #include <poppler/cpp/poppler-page.h>

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4, read: text-layer characters into the cells of a detected grid.
+// read: text-layer characters into the cells of a detected grid.
 
 #include <vector>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4, read: text outside tables as blocks (paragraphs, captions, page numbers).
+// read: text outside tables as blocks (paragraphs, captions, page numbers).
 
 #include <vector>
 

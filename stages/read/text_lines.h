@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4, read: characters into lines, lines into text, by the joining rules of the result format.
+// read: characters into lines, lines into text, by the joining rules of the result format.
 
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4c, verdict: what OCR has already confirmed about a document's fonts. A broken ToUnicode
+// verdict: what OCR has already confirmed about a document's fonts. A broken ToUnicode
 // map belongs to a font, and a document uses the same few fonts on every page: once OCR agreed
 // with the text of a font on one page, later pages set in the same fonts need not be checked
 // again (the check costs ~70 ms a page; the rest of a text page ~40 ms). Shared by the threads

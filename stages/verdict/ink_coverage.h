@@ -1,5 +1,5 @@
 #pragma once
-// Stage 1b, verdict: does the text layer account for the ink on the page? Characters drawn as
+// verdict: does the text layer account for the ink on the page? Characters drawn as
 // vector outlines or pasted in as a picture are ink where the text layer has no glyph; a page
 // number stamped on a scan is a text layer of a few characters over a page of ink.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Stage 4c, verdict: a text layer can look like good text and still lie, as when a font's
+// verdict: a text layer can look like good text and still lie, as when a font's
 // ToUnicode map is shifted (every 1 copied as 2, 支 as 收). Only the pixels tell: a few cells of
 // the table read from the text layer are read again by OCR and the two compared.
 
