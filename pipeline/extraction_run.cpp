@@ -14,6 +14,7 @@
 
 #include "models/document_json.h"
 #include "models/printable_text.h"
+#include "models/thread_handoff.h"
 #include "pipeline/document_cache.h"
 #include "pipeline/domain_profiles.h"
 #include "pipeline/file_digest.h"
@@ -28,6 +29,7 @@
 #include "stages/export/html_report.h"
 #include "stages/export/output_files.h"
 #include "stages/export/overlay_writer.h"
+#include "stages/export/xlsx_writer.h"
 #include "stages/load/content_budget.h"
 #include "stages/load/input_error.h"
 #include "stages/load/pdf_document.h"
@@ -88,9 +90,10 @@ struct PageOutcome {
 // True when `folder/stem.json` already holds a result for a file with this content, and every other
 // output asked for is there too (a report that a full disk stopped makes the document not done).
 bool already_done(const std::filesystem::path& folder, const std::string& stem, const std::string& sha256,
-                  bool report) {
+                  bool report, bool xlsx) {
   std::error_code ec;
   if (report && !std::filesystem::is_regular_file(folder / (stem + ".report.html"), ec)) return false;
+  if (xlsx && !std::filesystem::is_regular_file(folder / (stem + ".xlsx"), ec)) return false;
   std::ifstream in(folder / (stem + ".json"));
   if (!in) return false;
   try {
@@ -102,10 +105,15 @@ bool already_done(const std::filesystem::path& folder, const std::string& stem, 
 }
 
 // Yields page tasks one document at a time; opens and checks each document before its pages go.
+// What it skips and what fails to open it counts apart from the writer's summary: the two run at
+// the same time on different threads.
 class TaskSource {
  public:
-  TaskSource(const std::vector<InputDocument>& inputs, const RunOptions& options, RunSummary& summary)
-      : inputs_(inputs), options_(options), summary_(summary) {}
+  TaskSource(const std::vector<InputDocument>& inputs, const RunOptions& options)
+      : inputs_(inputs), options_(options) {}
+
+  //! The documents skipped or failed before any of their pages went out.
+  const RunSummary& opening() const { return opening_; }
 
   std::optional<PageTask> next() {
     while (!current_ || next_page_ >= current_->page_indexes.size()) {
@@ -137,10 +145,11 @@ class TaskSource {
         throw InputError(job->shown, e.what());
       }
       if (options_.resume && options_.write_results &&
-          already_done(options_.output_folder, job->stem, job->result.sha256, options_.report)) {
+          already_done(options_.output_folder, job->stem, job->result.sha256, options_.report,
+                       options_.xlsx)) {
         spdlog::info("[{}/{}] {}: already extracted from the same content, skipped", job->ordinal,
                      inputs_.size(), job->shown);
-        ++summary_.documents_skipped;
+        ++opening_.documents_skipped;
         return nullptr;
       }
       job->page_indexes = options_.pages.resolve(doc->pages());
@@ -153,8 +162,8 @@ class TaskSource {
       return job;
     } catch (const InputError& e) {
       spdlog::error("{}", e.what());
-      summary_.failures.push_back(e.what());
-      ++summary_.documents_failed;
+      opening_.failures.push_back(e.what());
+      ++opening_.documents_failed;
       return nullptr;
     }
   }
@@ -178,7 +187,7 @@ class TaskSource {
   const std::vector<InputDocument>& inputs_;
   OutputNames output_names_;
   const RunOptions& options_;
-  RunSummary& summary_;
+  RunSummary opening_;
   size_t next_input_ = 0;
   std::shared_ptr<DocumentJob> current_;
   size_t next_page_ = 0;
@@ -265,6 +274,8 @@ class DocumentWriter {
     try {
       if (!job.output_error.empty()) throw std::runtime_error(job.output_error);
       if (options_.write_results) write_table_files(job.result, options_.output_folder, job.stem);
+      if (options_.write_results && options_.xlsx)
+        write_xlsx(job.result, options_.output_folder / (job.stem + ".xlsx"));
       if (options_.report) {
         make_output_folders(options_.output_folder, std::filesystem::path(job.stem).parent_path());
         write_html_report(
@@ -351,7 +362,7 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
   RunSummary summary;
   const int jobs = std::max(1, options.jobs);
   const int in_flight = options.pages_in_flight > 0 ? options.pages_in_flight : 2 * jobs + 2;
-  TaskSource source_state(inputs, options, summary);
+  TaskSource source_state(inputs, options);
   DocumentWriter writer_state(options, summary, inputs.size());
   tbb::enumerable_thread_specific<DocumentCache> caches;
   ExtractOptions extract = options.extract;
@@ -367,16 +378,23 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
   arena.execute([&] {
     using namespace tbb::flow;
     graph g;
+    // Each node body states the handoffs TBB makes between threads (models/thread_handoff.h):
+    // the serial nodes from one run of their body to the next, a page task from the source to
+    // its reader, a page's outcome from its reader to the writer.
     input_node<PageTask> source(g, [&](tbb::flow_control& control) -> PageTask {
+      receive_handoff(&source_state);
       auto task = source_state.next();
+      publish_handoff(&source_state);
       if (!task) {
         control.stop();
         return {};
       }
+      publish_handoff(task->document.get());
       return *task;
     });
     limiter_node<PageTask> limiter(g, static_cast<size_t>(in_flight));
     function_node<PageTask, PageOutcome> process(g, unlimited, [&](const PageTask& task) {
+      receive_handoff(task.document.get());
       PageOutcome outcome{task.sequence, task.document, std::nullopt, {}, {}};
       try {
         if (!task.refusal.empty()) throw std::runtime_error(task.refusal);
@@ -406,11 +424,15 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
         outcome.work.reset();
         outcome.error = "page " + std::to_string(task.page_index + 1) + ": " + e.what();
       }
+      publish_handoff(&task.document->received);
       return outcome;
     });
     sequencer_node<PageOutcome> order(g, [](const PageOutcome& o) { return o.sequence; });
     function_node<PageOutcome, continue_msg> write(g, serial, [&](PageOutcome outcome) {
+      receive_handoff(&writer_state);
+      receive_handoff(&outcome.document->received);
       writer_state.accept(outcome);
+      publish_handoff(&writer_state);
       return continue_msg();
     });
     make_edge(source, limiter);
@@ -421,6 +443,12 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
     source.activate();
     g.wait_for_all();
   });
+  receive_handoff(&source_state);
+  receive_handoff(&writer_state);
+  const RunSummary& opening = source_state.opening();
+  summary.documents_skipped += opening.documents_skipped;
+  summary.documents_failed += opening.documents_failed;
+  summary.failures.insert(summary.failures.begin(), opening.failures.begin(), opening.failures.end());
   return summary;
 }
 

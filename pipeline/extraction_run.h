@@ -31,6 +31,7 @@ struct RunOptions {
   std::filesystem::path overlay_folder;  //!< if set, a PNG per page showing what extraction saw
   OverlayLayers overlay_layers;          //!< what those PNGs show
   bool report = false;                   //!< also write NAME.report.html per document
+  bool xlsx = false;                     //!< also write NAME.xlsx per document
   bool write_results = true;             //!< false: overlays only (gridlift overlay), no JSON/MD/CSV
 };
 

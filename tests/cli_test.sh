@@ -48,4 +48,13 @@ check "--report writes NAME.report.html next to the JSON" test -s "$tmp/report/s
 "$bin" score "$src/fixtures/narrow" "$tmp/mixed" >"$tmp/score.txt"
 check "score ends with the machine-readable line" bash -c "tail -1 '$tmp/score.txt' | grep -Eq '^score: tables=[0-9.]+ cell=[0-9.]+ numeric=[0-9.]+ structure=[0-9.]+$'"
 
+# The workbook, read back against the JSON it was written from (tests/xlsx_readback.py): a born-digital
+# report with failed totals, a page with cells read by OCR, and PDF text made of markup and formulas.
+"$bin" extract "$src/fixtures/digital/jiaozuo-2023-final.pdf" "$src/fixtures/mixed/sanmenxia-2023-final-pasted.pdf" \
+  "$src/fixtures/hostile/markup-payloads.pdf" --pages 1-4 --xlsx -o "$tmp/xlsx" -q 2>/dev/null
+for name in jiaozuo-2023-final sanmenxia-2023-final-pasted markup-payloads; do
+  check "--xlsx: $name.xlsx reads back as its JSON says" \
+    /usr/bin/python3 "$src/tests/xlsx_readback.py" "$tmp/xlsx/$name.xlsx" "$tmp/xlsx/$name.json"
+done
+
 report_checks

@@ -6,6 +6,7 @@
 #include "stages/export/csv_writer.h"
 #include "stages/export/markdown_writer.h"
 #include "stages/export/markup_text.h"
+#include "stages/export/spreadsheet_value.h"
 
 namespace gridlift {
 namespace {
@@ -103,6 +104,31 @@ TEST(PageSelection, ParsesRangesAndClampsToTheDocument) {
   EXPECT_THROW(PageSelection::parse("5-3"), std::invalid_argument);
   EXPECT_THROW(PageSelection::parse("a"), std::invalid_argument);
   EXPECT_THROW(PageSelection::parse("0"), std::invalid_argument);
+}
+
+TEST(SpreadsheetNumber, ANumberOnlyWhereItsFormatGivesBackThePrintedText) {
+  auto grouped = spreadsheet_number("2,939.71");
+  ASSERT_TRUE(grouped);
+  EXPECT_DOUBLE_EQ(grouped->value, 2939.71);
+  EXPECT_EQ(grouped->format, "#,##0.00");
+  auto plain = spreadsheet_number("-0.50");
+  ASSERT_TRUE(plain);
+  EXPECT_DOUBLE_EQ(plain->value, -0.5);
+  EXPECT_EQ(plain->format, "0.00");
+  auto percent = spreadsheet_number("12.5%");
+  ASSERT_TRUE(percent);
+  EXPECT_DOUBLE_EQ(percent->value, 0.125);
+  EXPECT_EQ(percent->format, "0.0%");
+  auto code = spreadsheet_number("2010301");
+  ASSERT_TRUE(code);
+  EXPECT_EQ(code->format, "0");
+  EXPECT_FALSE(spreadsheet_number("01"));                // a code's leading zero
+  EXPECT_FALSE(spreadsheet_number("1,22"));              // not a thousands group
+  EXPECT_FALSE(spreadsheet_number("508.4.5"));           // malformed
+  EXPECT_FALSE(spreadsheet_number("-0.00"));             // the sign would be lost
+  EXPECT_FALSE(spreadsheet_number("1234567890123456"));  // more digits than a double holds
+  EXPECT_FALSE(spreadsheet_number("=1+2"));
+  EXPECT_FALSE(spreadsheet_number(""));
 }
 
 }  // namespace

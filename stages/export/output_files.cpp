@@ -154,7 +154,7 @@ void ensure_writable_folder(const fs::path& folder) {
 
 void remove_partial_outputs(const fs::path& folder, const std::string& stem) {
   std::error_code ec;
-  for (const char* output : {".json", ".md", ".report.html"})
+  for (const char* output : {".json", ".md", ".report.html", ".xlsx"})
     fs::remove(folder / (stem + output + kPartialSuffix), ec);
   const fs::path tables = folder / stem;
   if (fs::is_directory(fs::symlink_status(tables, ec)))
@@ -164,7 +164,8 @@ void remove_partial_outputs(const fs::path& folder, const std::string& stem) {
 
 void remove_outputs(const fs::path& folder, const std::string& stem) {
   std::error_code ec;
-  for (const char* output : {".json", ".report.html", ".md"}) fs::remove(folder / (stem + output), ec);
+  for (const char* output : {".json", ".report.html", ".xlsx", ".md"})
+    fs::remove(folder / (stem + output), ec);
   remove_partial_outputs(folder, stem);
   const fs::path tables = folder / stem;
   if (!fs::is_directory(fs::symlink_status(tables, ec))) return;

@@ -31,10 +31,10 @@ void write_outputs(const DocumentResult& doc, const std::filesystem::path& folde
 inline constexpr const char* kPartialSuffix = ".partial";
 
 //! Removes the temporaries a writer killed mid-write left for the outputs of `stem` in `folder`
-//! (JSON, Markdown, report, the CSVs), before the document is extracted again.
+//! (JSON, Markdown, report, workbook, the CSVs), before the document is extracted again.
 void remove_partial_outputs(const std::filesystem::path& folder, const std::string& stem);
 
-//! Removes every output of `stem` (JSON first, then report, Markdown, CSVs and their folder if it
+//! Removes every output of `stem` (JSON first, then report, workbook, Markdown, CSVs and their folder if it
 //! is left empty, temporaries): a document that failed leaves nothing of itself that --resume
 //! could take for done or a user for its result.
 void remove_outputs(const std::filesystem::path& folder, const std::string& stem);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/number_text.h"
+#include "models/thread_handoff.h"
 #include "models/unicode.h"
 #include "stages/correct/ocr_marks.h"
 #include "stages/ocr/cell_image.h"
@@ -178,9 +179,13 @@ Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv
   // Isolated: while this thread waits for the loop's last chunk it must not take up another
   // page's task from the flow graph, whose work (a new document for this thread's cache) would
   // pull the page out from under the caller.
+  // The handoffs tell ThreadSanitizer what TBB's spawn and join guarantee (models/thread_handoff.h):
+  // the page's images and grid reach every chunk, and every chunk's cells reach the caller.
+  publish_handoff(&grid);
   tbb::this_task_arena::isolate([&] {
     tbb::parallel_for(
         tbb::blocked_range<size_t>(0, grid.cells.size(), 8), [&](const tbb::blocked_range<size_t>& r) {
+          receive_handoff(&grid);
           OcrEngine& engine = ocr.engine();
           for (size_t i = r.begin(); i != r.end(); ++i) {
             CellReading reading =
@@ -188,8 +193,10 @@ Table read_table_by_ocr(const TableGrid& grid, const PixelScale& scale, const cv
             table.cells[i].text = std::move(reading.text);
             table.cells[i].confidence = reading.confidence;
           }
+          publish_handoff(&table);
         });
   });
+  receive_handoff(&table);
   return table;
 }
 

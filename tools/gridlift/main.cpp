@@ -97,7 +97,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string output = "out";
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  bool resume = false, quiet = false, report = false;
+  bool resume = false, quiet = false, report = false, xlsx = false;
   int verbose = 0;
   std::string overlay, layers = "all";
   gridlift::ReadingFlags reading;
@@ -118,6 +118,12 @@ int main(int argc, char** argv) {
         "Also log each page's text source and each table's shape, spans, title and continuation");
     command->add_flag("-q,--quiet", quiet, "Log only warnings and errors");
   };
+  constexpr const char* kXlsxHelp =
+      "Also write NAME.xlsx: a sheet listing the tables, one sheet per table (its title above it, merged "
+      "cells "
+      "merged, numbers as numbers where nothing printed is lost, codes with leading zeros as text), and a "
+      "sheet of the checks; cells under 0.8 confidence (yellow) and totals that do not add up (red) carry a "
+      "comment saying why, corrected cells one saying what was read";
   constexpr const char* kLayersHelp =
       "What overlays show, any of lines,cells,text,ocr,checks or all. lines: rulings found (red across, "
       "blue down). cells: table boxes (orange), cells (green), spanning cells (magenta), the reading "
@@ -138,6 +144,7 @@ int main(int argc, char** argv) {
                     "Also write NAME.report.html: one self-contained file (works offline) showing each page "
                     "with its overlay beside the tables read from it; hover or click a cell to find it in "
                     "the other; low-confidence cells and totals that do not add up are marked");
+  extract->add_flag("--xlsx", xlsx, kXlsxHelp);
   extract->add_option("--layers", layers, kLayersHelp)->capture_default_str();
 
   auto* overlay_command = app.add_subcommand(
@@ -163,6 +170,10 @@ int main(int argc, char** argv) {
   batch->add_flag("--report", report,
                   "Also write NAME.report.html for each document (see `gridlift extract --help`); a document "
                   "is done only when its report is written too");
+  batch->add_flag(
+      "--xlsx", xlsx,
+      "Also write NAME.xlsx for each document (see `gridlift extract --help`); a document is done "
+      "only when its workbook is written too");
   batch->add_flag("--resume", resume,
                   "Skip documents the manifest records as done (ok) for the same file content (sha256)");
   batch
@@ -188,6 +199,7 @@ int main(int argc, char** argv) {
   gridlift::add_reading_flags(*worker, reading, true);
   worker->add_option("--pages-in-flight", worker_pages_in_flight);
   worker->add_flag("--report", report);
+  worker->add_flag("--xlsx", xlsx);
   int parent_pid = 0;
   worker->add_option("--parent-pid", parent_pid);
 
@@ -243,6 +255,7 @@ int main(int argc, char** argv) {
       // Each worker reads with the same options as `extract` would.
       batch_command.worker_arguments = gridlift::reading_arguments(reading);
       if (report) batch_command.worker_arguments.push_back("--report");
+      if (xlsx) batch_command.worker_arguments.push_back("--xlsx");
       return gridlift::run_batch_command(batch_command);
     }
     gridlift::RunOptions options;
@@ -251,6 +264,7 @@ int main(int argc, char** argv) {
     options.resume = resume;
     options.overlay_folder = overlay;
     options.report = report;
+    options.xlsx = xlsx;
     if (*overlay_command) {
       options.overlay_folder = output;
       options.write_results = false;
