@@ -2,6 +2,7 @@
 
 #include <leptonica/allheaders.h>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <opencv2/imgproc.hpp>
@@ -35,7 +36,10 @@ cv::Mat flatten_background(const cv::Mat& gray) {
   // The background is what remains when strokes are closed away: a closing (max filter for white
   // paper) wider than any stroke, taken on a quarter-size image for speed, then smoothed back up.
   cv::Mat small, background;
-  cv::resize(gray, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  // At least one pixel each way: a page a few pixels across still has a background.
+  const cv::Size quarter(std::max(1, cv::saturate_cast<int>(gray.cols * 0.25)),
+                         std::max(1, cv::saturate_cast<int>(gray.rows * 0.25)));
+  cv::resize(gray, small, quarter, 0, 0, cv::INTER_AREA);
   int k = std::max(3, small.cols / 80) | 1;
   cv::morphologyEx(small, background, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
   cv::GaussianBlur(background, background, {k, k}, 0);

@@ -40,6 +40,8 @@ std::vector<cv::Rect> painted_regions(const cv::Mat& gray) {
   // On a quarter-size copy, pixels of mid-gray whose neighbourhood is just as gray: flat fills, not
   // the anti-aliased edges of text.
   constexpr int kShrink = 4;
+  // A picture under kShrink pixels on a side has no quarter-size copy, and no room for a fill.
+  if (gray.rows < kShrink || gray.cols < kShrink) return {};
   cv::Mat small, low, high;
   cv::resize(gray, small, cv::Size(), 1.0 / kShrink, 1.0 / kShrink, cv::INTER_AREA);
   cv::erode(small, low, cv::Mat());
