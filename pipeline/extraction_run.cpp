@@ -402,6 +402,10 @@ RunSummary run_extraction(const std::vector<InputDocument>& inputs, const RunOpt
         outcome.work = process_page(doc, task.page_index, extract, ocr, &task.document->fonts, task.content);
         spdlog::debug("{} page {}: {}", task.document->shown, task.page_index + 1,
                       outcome.work->debug.decision);
+        for (const auto& region : outcome.work->debug.grid.regions)
+          spdlog::debug("{} page {}: region at ({}, {})-({}, {}) px: {}", task.document->shown,
+                        task.page_index + 1, region.box.x0, region.box.y0, region.box.x1, region.box.y1,
+                        region.reason);
         for (const auto& warning : outcome.work->warnings)
           spdlog::warn("{} page {}: {}", task.document->shown, task.page_index + 1, warning);
         for (const auto& t : outcome.work->result.tables) {

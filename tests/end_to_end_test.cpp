@@ -238,6 +238,13 @@ TEST(EndToEnd, RandomisedLooksStayAccurate) {
   expect_perfect("varied");
 }
 
+// Three-line tables and tables with a rule under every row, no vertical rules: columns from the
+// gaps the text leaves, rows from its lines, centred headers kept to their columns; the prose and
+// captions between them stay text.
+TEST(EndToEnd, TablesRuledAcrossOnly) {
+  expect_perfect("partly-ruled");
+}
+
 TEST(EndToEnd, AnotherProducerChromium) {
   expect_perfect("chromium");
 }

@@ -131,7 +131,8 @@ TEST(GridDetector, TextStrokeAcrossAMissingEdgeDoesNotSplitTheSpan) {
   c.vline(250, 160, 220);
   // A glyph stroke where the missing edge would be (a centred heading over a span).
   c.vline(250, 115, 140, 2);
-  std::vector<GlyphBox> glyphs{{{238, 112, 262, 145}}};
+  // And text in the row below, so the grid is a table (text in two rows and two columns).
+  std::vector<GlyphBox> glyphs{{{238, 112, 262, 145}}, {{150, 175, 170, 200}}};
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
   EXPECT_EQ(d.tables[0].cells[0], (GridCell{0, 0, 1, 2}));
@@ -228,17 +229,17 @@ TEST(GridDetector, StrokesAlignedFromRowToRowAreNotAColumnRule) {
   // almost to the row rules. Bridged across the thin rules they form one long straight run.
   Canvas c;
   std::vector<int> ys{100, 130, 160, 190, 220};
-  for (int y : ys) c.hline(y, 100, 400);
-  c.vline(100, 100, 220);
-  c.vline(400, 100, 220);
+  for (int y : ys) c.hline(y, 100, 500);
+  for (int x : {100, 400, 500}) c.vline(x, 100, 220);
   std::vector<GlyphBox> glyphs;
   for (size_t r = 0; r + 1 < ys.size(); ++r) {
     c.vline(250, ys[r] + 2, ys[r + 1] - 2, 2);  // the stroke
     glyphs.push_back({{240, ys[r] + 1, 262, ys[r + 1] - 1}});
+    glyphs.push_back({{440, ys[r] + 5, 460, ys[r + 1] - 5}});  // text in the second column
   }
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
-  EXPECT_EQ(d.tables[0].n_cols(), 1) << "the stroke column must not split the rows";
+  EXPECT_EQ(d.tables[0].n_cols(), 2) << "the stroke column must not split the rows";
   EXPECT_EQ(d.tables[0].n_rows(), 4);
 }
 
@@ -251,7 +252,7 @@ TEST(GridDetector, StraightSeamOfStrokesEndingInACellIsNoRule) {
   for (int y : ys) c.hline(y, 100, 400);
   for (int x : {100, 300, 400}) c.vline(x, 100, 220);
   c.vline(180, 135, 190, 2);
-  std::vector<GlyphBox> glyphs{{{178, 133, 205, 159}}, {{165, 161, 200, 189}}};
+  std::vector<GlyphBox> glyphs{{{178, 133, 205, 159}}, {{165, 161, 200, 189}}, {{330, 165, 350, 185}}};
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
   EXPECT_EQ(d.tables[0].n_cols(), 2);
@@ -286,6 +287,7 @@ TEST(GridDetector, RuleUnderOverhangingGlyphsStays) {
   std::vector<GlyphBox> glyphs;
   for (int y = 104; y + 18 <= 176; y += 19) glyphs.push_back({{102, y, 126, y + 18}});  // overhangs x=120
   for (int y = 184; y + 18 <= 256; y += 19) glyphs.push_back({{104, y, 114, y + 18}});  // digits
+  glyphs.push_back({{200, 210, 220, 230}});  // a label in the wide column
   auto d = detect_grids(c.gray, PixelScale{kDpi}, glyphs);
   ASSERT_EQ(d.tables.size(), 1u);
   EXPECT_EQ(d.tables[0].n_cols(), 2);

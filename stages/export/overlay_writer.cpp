@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 #include <stdexcept>
@@ -15,7 +16,8 @@ namespace {
 
 const cv::Scalar kHorizontalRule(0, 0, 255), kVerticalRule(255, 0, 0), kTableBox(0, 140, 255),
     kCell(0, 170, 0), kSpanningCell(200, 0, 200), kReadingOrder(160, 40, 110), kGlyph(200, 170, 0),
-    kTextBlock(230, 180, 120), kAgrees(0, 170, 0), kDisagrees(0, 0, 230), kAddend(180, 120, 255);
+    kTextBlock(230, 180, 120), kAgrees(0, 170, 0), kDisagrees(0, 0, 230), kAddend(180, 120, 255),
+    kRegionLeftOut(128, 128, 128);
 
 cv::Rect to_cv(const ImageRect& r) {
   return {r.x0, r.y0, std::max(1, r.width()), std::max(1, r.height())};
@@ -71,6 +73,35 @@ void draw_cells(cv::Mat& image, const PageResult& page, const PageDebug& debug) 
       cv::addWeighted(path, 0.5, roi, 0.5, 0, roi);
     }
     cv::rectangle(image, to_cv(grid.bbox), kTableBox, 3 * width);
+  }
+}
+
+// A dashed rectangle: a region looked at, as against a table's solid box.
+void dashed_rectangle(cv::Mat& image, const ImageRect& r, const cv::Scalar& colour, int width) {
+  const int dash = 8 * width;
+  auto dashes = [&](cv::Point from, cv::Point to) {
+    const double length = std::hypot(to.x - from.x, to.y - from.y);
+    for (double t = 0; t < length; t += 2 * dash) {
+      const double end = std::min(length, t + dash);
+      cv::line(image, from + (to - from) * (t / length), from + (to - from) * (end / length), colour, width);
+    }
+  };
+  dashes({r.x0, r.y0}, {r.x1, r.y0});
+  dashes({r.x1, r.y0}, {r.x1, r.y1});
+  dashes({r.x1, r.y1}, {r.x0, r.y1});
+  dashes({r.x0, r.y1}, {r.x0, r.y0});
+}
+
+// Regions grid finding judged other than as a full lattice: those left out dashed in grey, and
+// each decision's reason written at the region's top left (a table found from its text's
+// alignment says so there).
+void draw_regions(cv::Mat& image, const PageDebug& debug) {
+  const int width = line_width(debug.scale);
+  const double font = std::max(0.35, image.cols / 3500.0);
+  for (const auto& region : debug.grid.regions) {
+    if (!region.taken) dashed_rectangle(image, region.box, kRegionLeftOut, width);
+    cv::putText(image, region.reason, {region.box.x0 + 2 * width, std::max(10, region.box.y0 - 2 * width)},
+                cv::FONT_HERSHEY_SIMPLEX, font, region.taken ? kTableBox : kRegionLeftOut, 1, cv::LINE_AA);
   }
 }
 
@@ -155,7 +186,10 @@ cv::Mat draw_overlay(const PageResult& page, const PageDebug& debug, const Overl
   if (layers.ocr) draw_ocr(image, debug);
   if (layers.text) draw_text(image, page, debug);
   if (layers.lines) draw_lines(image, debug);
-  if (layers.cells) draw_cells(image, page, debug);
+  if (layers.cells) {
+    draw_cells(image, page, debug);
+    draw_regions(image, debug);
+  }
   if (layers.checks) draw_checks(image, page, debug);
   return image;
 }

@@ -2,8 +2,11 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
+
 #include "stages/grid/lattice.h"
 #include "stages/grid/line_segments.h"
+#include "stages/grid/rule_framed_tables.h"
 #include "stages/grid/table_filter.h"
 
 namespace gridlift {
@@ -176,8 +179,14 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
   result.debug.segments =
       drop_segments_through_text(find_line_segments(line_ink, options, scale), glyphs, text.boxes, ink,
                                  scale.pixels(options.joint_tolerance_pt, 2));
-  result.tables =
-      drop_non_tables(build_table_grids(result.debug.segments, ink, text, options, scale), glyphs);
+  result.tables = drop_non_tables(build_table_grids(result.debug.segments, ink, text, options, scale), glyphs,
+                                  result.debug.regions);
+  std::vector<TableGrid> ruled_across = find_rule_framed_tables(result.debug.segments, result.tables, glyphs,
+                                                                options, scale, result.debug.regions);
+  for (auto& grid : ruled_across) result.tables.push_back(std::move(grid));
+  std::sort(result.tables.begin(), result.tables.end(), [](const TableGrid& a, const TableGrid& b) {
+    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+  });
   return result;
 }
 

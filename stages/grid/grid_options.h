@@ -25,6 +25,12 @@ struct GridOptions {
   //! The same where text fills the edge (tight rows): a rule drawn through text shows whole, while
   //! a straight glyph stroke beside the edge covers at most the glyph's height.
   double rule_through_text_coverage = 0.95;
+  //! A horizontal rule at least this long, outside every lattice, may frame a table ruled across
+  //! only (shorter ones underline words or headings).
+  double min_framing_rule_pt = 72;
+  //! On one line, glyphs further apart than this many ems belong to different cells: wider than a
+  //! word space (0.25-0.35 em), narrower than the gap a table leaves between its columns.
+  double cell_gap_em = 0.6;
   //! Local threshold: a pixel is ink when this much darker than the mean of its neighbourhood.
   double ink_contrast = 8;
 };

@@ -2,6 +2,7 @@
 // What grid finding produces: per table, the lattice of ruled lines and the cells laid on it, plus
 // the debug record (every segment found) that overlays are drawn from.
 
+#include <string>
 #include <vector>
 
 #include "models/geometry.h"
@@ -47,9 +48,17 @@ struct TableGrid {
   }
 };
 
+//! A region grid finding judged by something other than a full lattice: what it decided and why.
+struct RegionDecision {
+  ImageRect box;
+  bool taken = false;  //!< became a table
+  std::string reason;  //!< in words, for the overlay and the decision log
+};
+
 //! Everything detection saw, so a debugging overlay never has to detect again.
 struct GridDebug {
-  std::vector<LineSegment> segments;  //!< all line segments before grouping into tables
+  std::vector<LineSegment> segments;    //!< all line segments before grouping into tables
+  std::vector<RegionDecision> regions;  //!< regions ruled across only, and grids left out as no table
 };
 
 struct GridDetection {

@@ -1,6 +1,8 @@
 #include "stages/grid/table_filter.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
 
 namespace gridlift {
 namespace {
@@ -11,30 +13,61 @@ T median(std::vector<T> v) {
   return v[v.size() / 2];
 }
 
+// The lattice row or column holding `at` (edges ascending, `at` inside them).
+int lattice_index(int at, const std::vector<int>& edges) {
+  const auto it = std::upper_bound(edges.begin() + 1, edges.end() - 1, at);
+  return static_cast<int>(it - edges.begin()) - 1;
+}
+
+// Why `grid` is no table, or empty when it may be one.
+std::string why_not_a_table(const TableGrid& grid, const std::vector<GlyphBox>& glyphs) {
+  std::vector<int> glyph_heights;
+  std::set<int> rows_with_text, cols_with_text;
+  for (const auto& g : glyphs) {
+    const int cx = g.box.center_x(), cy = g.box.center_y();
+    if (cx < grid.bbox.x0 || cx >= grid.bbox.x1 || cy < grid.bbox.y0 || cy >= grid.bbox.y1) continue;
+    glyph_heights.push_back(g.box.height());
+    if (!g.ink.empty()) continue;  // ink without text says where marks are, not where a table's text is
+    rows_with_text.insert(lattice_index(cy, grid.row_edges));
+    cols_with_text.insert(lattice_index(cx, grid.col_edges));
+  }
+  if (glyph_heights.empty()) return "no text inside: a drawing, map or empty frame";
+  std::vector<int> widths, heights;
+  for (const auto& cell : grid.cells) {
+    ImageRect r = grid.cell_rect(cell);
+    widths.push_back(r.width());
+    heights.push_back(r.height());
+  }
+  // Cells smaller than the glyphs in them are strokes of lettering or a drawing, not a table:
+  // a real cell holds at least one glyph (a stacked narrow column is still a glyph wide).
+  const double glyph = median(glyph_heights);
+  if (median(widths) < 0.6 * glyph || median(heights) < 0.6 * glyph) return "cells smaller than its glyphs";
+  // Only text-layer glyphs can say what follows; a page whose only glyphs are ink blobs keeps the grid.
+  if (rows_with_text.empty()) return {};
+  // Text in one column of cells: a boxed heading, a frame around a picture, a page or a paragraph.
+  if (cols_with_text.size() < 2)
+    return "text in " + std::to_string(rows_with_text.size()) + " row(s) of one column of cells only";
+  // One row of cells a character or so wide is lettering whose strokes were taken for rules (white
+  // letters on a shaded bar). A one-row table is real where its cells are wide enough for words or
+  // numbers: the last row of a table spilled onto the next page.
+  if (rows_with_text.size() < 2 && median(widths) < 2 * glyph)
+    return "one row of cells a character wide: lettering, not a table";
+  return {};
+}
+
 }  // namespace
 
-std::vector<TableGrid> drop_non_tables(std::vector<TableGrid> grids, const std::vector<GlyphBox>& glyphs) {
+std::vector<TableGrid> drop_non_tables(std::vector<TableGrid> grids, const std::vector<GlyphBox>& glyphs,
+                                       std::vector<RegionDecision>& decisions) {
   if (glyphs.empty()) return grids;  // a scan: no text to judge by
   std::vector<TableGrid> kept;
   for (auto& grid : grids) {
-    std::vector<int> glyph_heights;
-    for (const auto& g : glyphs) {
-      const int cx = g.box.center_x(), cy = g.box.center_y();
-      if (cx >= grid.bbox.x0 && cx < grid.bbox.x1 && cy >= grid.bbox.y0 && cy < grid.bbox.y1)
-        glyph_heights.push_back(g.box.height());
+    const std::string reason = why_not_a_table(grid, glyphs);
+    if (reason.empty()) {
+      kept.push_back(std::move(grid));
+    } else {
+      decisions.push_back({grid.bbox, false, "ruled, not a table: " + reason});
     }
-    if (glyph_heights.empty()) continue;  // a drawing, map or empty frame
-    std::vector<int> widths, heights;
-    for (const auto& cell : grid.cells) {
-      ImageRect r = grid.cell_rect(cell);
-      widths.push_back(r.width());
-      heights.push_back(r.height());
-    }
-    // Cells smaller than the glyphs in them are strokes of lettering or a drawing, not a table:
-    // a real cell holds at least one glyph (a stacked narrow column is still a glyph wide).
-    const double glyph = median(glyph_heights);
-    if (median(widths) < 0.6 * glyph || median(heights) < 0.6 * glyph) continue;
-    kept.push_back(std::move(grid));
   }
   return kept;
 }

@@ -18,6 +18,9 @@ Variants (a folder each):
              columns) are drawn at random from a fixed seed
   chromium - seed tables printed from HTML by headless Chromium: another producer (Skia), with
              other border drawing and glyph boxes
+  partly-ruled - tables ruled across only: three-line tables (a rule above, one under the header,
+             one below) and tables with a rule under every row, no vertical rules; Chinese budget
+             and English statistical content, prose and captions between them
 For each NAME.pdf a NAME.truth.json (schema: docs/result-format.md) holds the tables as generated.
 Truth boxes are null: the generator knows content and structure, not where LibreOffice put them.
 """
@@ -37,7 +40,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from odt_writer import Look, OdtDocument  # noqa: E402
-from seed_tables import is_numeric, read_seed, sub_table, with_group_header  # noqa: E402
+from seed_tables import SeedTable, is_numeric, merge_layout, read_seed, sub_table, with_group_header  # noqa: E402
 
 PORTRAIT_CM, LANDSCAPE_CM = 17.0, 25.7
 CM_PER_PT = 2.54 / 72
@@ -703,6 +706,71 @@ def turned_scan_set(digital_dir, out_dir):
     truth_path.write_text(json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
+# ----------------------------------------------------------------------------------------------
+# Tables ruled across only
+
+REGIONS = ["North", "South", "East", "West", "Central", "Coastal", "Highlands", "Delta", "Plains", "Lakes",
+           "Islands", "Border", "Capital", "Valley"]
+BUDGET_ITEMS = ["工资福利支出", "基本工资", "津贴补贴", "奖金", "社会保障缴费", "住房公积金", "商品和服务支出",
+                "办公费", "印刷费", "水电费", "邮电费", "差旅费", "维修（护）费", "会议费", "培训费", "公务接待费",
+                "劳务费", "工会经费", "福利费", "其他交通费用"]
+
+
+def statistical_table(rng, title, n_body, n_years):
+    """English statistical content: regions by year, numbers with separators and one decimal."""
+    first = rng.choice([2012, 2015, 2018])
+    header = ["Region"] + [str(first + k) for k in range(n_years)] + ["Change (%)"]
+    rows = [header]
+    for name in rng.sample(REGIONS, n_body):
+        values = [rng.uniform(200, 90000) for _ in range(n_years)]
+        rows.append([name] + [f"{v:,.1f}" for v in values] + [f"{100 * (values[-1] / values[0] - 1):.1f}"])
+    return merge_layout(SeedTable(title=title, meta=[], rows=rows, header_rows=1))
+
+
+def budget_items_table(rng, title, n_body):
+    """Chinese budget content: 支出 items with 合计 = 基本支出 + 项目支出, in 万元."""
+    rows = [["项目", "合计", "基本支出", "项目支出"]]
+    for name in rng.sample(BUDGET_ITEMS, n_body):
+        basic, project = round(rng.uniform(0, 900), 2), round(rng.uniform(0, 400), 2)
+        rows.append([name, f"{basic + project:.2f}", f"{basic:.2f}", f"{project:.2f}"])
+    return merge_layout(SeedTable(title=title, meta=["单位：万元"], rows=rows, header_rows=1))
+
+
+def partly_ruled_document(name, look, rng, english):
+    """Pages of tables ruled across only, with captions and prose between them; two tables on a page."""
+    fx = FixtureDocument(name, look)
+    prose = ("The figures below are provisional and may be revised when the final accounts are published. "
+             "Regional totals are rounded independently.") if english else \
+            "本部门按照预算法要求公开下列表格，数据均以万元为单位，部分合计数因四舍五入与分项之和略有出入。"
+    for page in range(3):
+        fx.new_page(False, prose)
+        for k in range(1 if page == 0 else 2):
+            if english:
+                t = statistical_table(rng, f"Table {2 * page + k + 1}. Output by region", rng.randint(4, 8),
+                                      rng.randint(2, 4))
+            else:
+                t = budget_items_table(rng, f"表{2 * page + k + 1} 基本支出明细表", rng.randint(4, 9))
+            widths = [4.2] + [2.6] * (t.n_cols - 1)
+            fx.add_table(t, widths)
+            if k == 0:
+                fx.doc.paragraph(prose)
+    return fx
+
+
+def partly_ruled_set():
+    return [
+        partly_ruled_document("three-line-budget", Look(ruling="three-line", outer_rule_pt=1.0), random.Random(31),
+                              english=False),
+        partly_ruled_document("three-line-statistics", Look(ruling="three-line", outer_rule_pt=1.5, rule_pt=0.5,
+                                                            body_font="Noto Sans CJK SC"), random.Random(32),
+                              english=True),
+        partly_ruled_document("across-budget", Look(ruling="across", rule_pt=0.5, outer_rule_pt=0.75,
+                                                    body_font="AR PL UMing CN"), random.Random(33), english=False),
+        partly_ruled_document("across-statistics", Look(ruling="across", rule_pt=0.25, outer_rule_pt=0.25),
+                              random.Random(34), english=True),
+    ]
+
+
 def derived_sets(out):
     (out / "garbled").mkdir(exist_ok=True)
     garbled_set(out / "digital", out / "garbled")
@@ -716,6 +784,8 @@ def derived_sets(out):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", default=str(HERE.parent.parent / "fixtures"), help="fixtures folder")
+    parser.add_argument("--only-partly-ruled", action="store_true",
+                        help="make only the partly-ruled variant, leaving the rest byte for byte")
     parser.add_argument("--only-derived", action="store_true",
                         help="remake only the variants derived from existing digital and scan fixtures "
                              "(garbled, mixed), leaving the rest byte for byte")
@@ -728,7 +798,10 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         made = {}
-        for variant, fixtures in (("digital", digital_set()), ("narrow", narrow_set()), ("varied", varied_set())):
+        sets = (("partly-ruled", partly_ruled_set()),) if args.only_partly_ruled else \
+            (("digital", digital_set()), ("narrow", narrow_set()), ("varied", varied_set()),
+             ("partly-ruled", partly_ruled_set()))
+        for variant, fixtures in sets:
             folder = out / variant
             folder.mkdir(parents=True, exist_ok=True)
             for fx in fixtures:
@@ -749,6 +822,9 @@ def main():
                       + (f", {stacked_single_chars(pdf)} single-character lines in pdftotext"
                          if variant == "narrow" else ""))
             made[variant] = fixtures
+        if args.only_partly_ruled:
+            print("done")
+            return
         (out / "rotated").mkdir(exist_ok=True)
         rotated_set(out / "digital", out / "rotated", made["digital"])
         (out / "scan").mkdir(exist_ok=True)

@@ -28,6 +28,8 @@ class Look:
     padding_v_cm: float = None      # top/bottom cell padding; None: as padding_cm (Word uses 0)
     header_fill: str = None         # background of header rows, e.g. "#d9d9d9"
     open_sides: bool = False        # no left and right outer border, as many WPS tables have
+    ruling: str = "full"            # "full"; "three-line": a rule above, one under the header, one
+                                    # below; "across": a rule above and under every row, none down
 
 
 
@@ -84,9 +86,16 @@ class OdtDocument:
 
         def cell_style(r, c, rs, cs):
             header = r < header_rows
-            key = (r == 0, c == 0, r + rs == n_rows, c + cs == n_cols, header)
+            key = (r == 0, c == 0, r + rs == n_rows, c + cs == n_cols, header, header and r + rs == header_rows)
             if key not in cell_styles:
                 top, left, bottom, right = [outer if k else inner for k in key[:4]]
+                if look.ruling == "three-line":
+                    last_header = header and r + rs == header_rows
+                    top = outer if key[0] else "none"
+                    bottom = outer if key[2] else (inner if last_header else "none")
+                    left = right = "none"
+                elif look.ruling == "across":
+                    left = right = "none"
                 if look.open_sides:
                     left = "none" if key[1] else left
                     right = "none" if key[3] else right

@@ -56,7 +56,7 @@ def _header_row_count(rows):
     return 1
 
 
-def _merge_layout(table):
+def merge_layout(table):
     """Cells with spans from the rectangular text rows (see module docstring)."""
     covered = set()
     cells = []
@@ -117,7 +117,7 @@ def read_seed(path: Path):
         table = SeedTable(title=title, meta=meta, rows=rows, header_rows=_header_row_count(rows))
         if "绩效" in title or "自评" in title:
             table.body_merge_cols = 2
-        tables.append(_merge_layout(table))
+        tables.append(merge_layout(table))
     return tables, paragraphs
 
 
@@ -127,7 +127,7 @@ def sub_table(table, body_from, body_to):
     part = SeedTable(title=table.title, meta=table.meta,
                      rows=table.rows[:h] + table.rows[h + body_from:h + body_to], header_rows=h,
                      body_merge_cols=table.body_merge_cols)
-    return _merge_layout(part)
+    return merge_layout(part)
 
 
 def with_group_header(table, anchor, label):
@@ -148,7 +148,7 @@ def with_group_header(table, anchor, label):
     rows = table.rows[:r] + [top, grouped] + table.rows[r + 1:]
     part = SeedTable(title=table.title, meta=table.meta, rows=rows, header_rows=table.header_rows + 1,
                      body_merge_cols=table.body_merge_cols)
-    return _merge_layout(part)
+    return merge_layout(part)
 
 
 def is_numeric(text):
