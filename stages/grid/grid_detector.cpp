@@ -184,9 +184,7 @@ GridDetection detect_grids(const cv::Mat& gray, const PixelScale& scale, const s
   std::vector<TableGrid> ruled_across = find_rule_framed_tables(result.debug.segments, result.tables, glyphs,
                                                                 options, scale, result.debug.regions);
   for (auto& grid : ruled_across) result.tables.push_back(std::move(grid));
-  std::sort(result.tables.begin(), result.tables.end(), [](const TableGrid& a, const TableGrid& b) {
-    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
-  });
+  std::sort(result.tables.begin(), result.tables.end(), reads_before);
   return result;
 }
 

@@ -2,6 +2,7 @@
 // What grid finding produces: per table, the lattice of ruled lines and the cells laid on it, plus
 // the debug record (every segment found) that overlays are drawn from.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -41,12 +42,26 @@ struct TableGrid {
 
   int n_rows() const { return static_cast<int>(row_edges.size()) - 1; }
   int n_cols() const { return static_cast<int>(col_edges.size()) - 1; }
+  //! The lattice row holding `y`, clamped to the first and last row.
+  int row_at(int y) const { return interval_at(y, row_edges); }
+  //! The lattice column holding `x`, clamped to the first and last column.
+  int col_at(int x) const { return interval_at(x, col_edges); }
+  //! The interval of `edges` (ascending, two or more) holding `at`, clamped to the first and last.
+  static int interval_at(int at, const std::vector<int>& edges) {
+    const auto it = std::upper_bound(edges.begin() + 1, edges.end() - 1, at);
+    return static_cast<int>(it - edges.begin()) - 1;
+  }
   ImageRect cell_rect(const GridCell& c) const {
     return {col_edges[static_cast<size_t>(c.col)], row_edges[static_cast<size_t>(c.row)],
             col_edges[static_cast<size_t>(c.col + c.col_span)],
             row_edges[static_cast<size_t>(c.row + c.row_span)]};
   }
 };
+
+//! The order tables are listed in: top to bottom, then left to right.
+inline bool reads_before(const TableGrid& a, const TableGrid& b) {
+  return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+}
 
 //! A region grid finding judged by something other than a full lattice: what it decided and why.
 struct RegionDecision {

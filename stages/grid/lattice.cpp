@@ -1,5 +1,7 @@
 #include "stages/grid/lattice.h"
 
+#include "stages/grid/median.h"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -34,11 +36,6 @@ int center(const LineSegment& s) {
 }
 int length(const LineSegment& s) {
   return s.horizontal ? s.box.width() : s.box.height();
-}
-
-int median(std::vector<int> v) {
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
 }
 
 // True when `other` meets `s` at one of s's ends rather than somewhere along it.
@@ -364,9 +361,7 @@ std::vector<TableGrid> build_table_grids(const std::vector<LineSegment>& segment
                  grid.row_edges.back()};
     tables.push_back(std::move(grid));
   }
-  std::sort(tables.begin(), tables.end(), [](const TableGrid& a, const TableGrid& b) {
-    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
-  });
+  std::sort(tables.begin(), tables.end(), reads_before);
   return tables;
 }
 

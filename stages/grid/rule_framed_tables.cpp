@@ -2,17 +2,12 @@
 
 #include <algorithm>
 #include <limits>
-#include <numeric>
 #include <string>
+
+#include "stages/grid/median.h"
 
 namespace gridlift {
 namespace {
-
-int median_of(std::vector<int> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
 
 int em_of(const GlyphBox& g) {
   return g.em > 0 ? g.em : g.box.height();
@@ -121,9 +116,9 @@ std::vector<TextLine> text_lines(const std::vector<GlyphBox>& glyphs, std::vecto
               [&](size_t a, size_t b) { return glyphs[a].box.x0 < glyphs[b].box.x0; });
     std::vector<int> ems;
     for (size_t i : line) ems.push_back(em_of(glyphs[i]));
-    const int gap = std::max(1, static_cast<int>(gap_em * median_of(ems)));
-    TextLine text{
-        glyphs[line.front()].box.y0, glyphs[line.front()].box.y1, std::max(1, median_of(ems)), {}, {}};
+    const int em = std::max(1, median(ems));
+    const int gap = std::max(1, static_cast<int>(gap_em * em));
+    TextLine text{glyphs[line.front()].box.y0, glyphs[line.front()].box.y1, em, {}, {}};
     for (size_t i : line) {
       const ImageRect& b = glyphs[i].box;
       text.glyphs.push_back({b.x0, b.x1});
@@ -190,11 +185,6 @@ std::vector<int> column_separators(const std::vector<const TextLine*>& body,
   return separators;
 }
 
-int column_of(int x, const std::vector<int>& edges) {
-  const auto it = std::upper_bound(edges.begin() + 1, edges.end() - 1, x);
-  return static_cast<int>(it - edges.begin()) - 1;
-}
-
 // The cells of one row. Two columns are one cell on this line where one chunk of its text reaches
 // over the middle of what both columns hold in the body (a header over both), and at the separator
 // one of its glyphs straddles it or the text runs on with no more than a word space (a label too
@@ -241,7 +231,7 @@ std::vector<int> content_middles(const std::vector<const TextLine*>& body,
   std::vector<int> lo(cols, std::numeric_limits<int>::max()), hi(cols, std::numeric_limits<int>::min());
   for (const TextLine* line : body)
     for (const Chunk& c : line->chunks) {
-      const auto k = static_cast<size_t>(column_of((c.x0 + c.x1) / 2, col_edges));
+      const auto k = static_cast<size_t>(TableGrid::interval_at((c.x0 + c.x1) / 2, col_edges));
       lo[k] = std::min(lo[k], c.x0);
       hi[k] = std::max(hi[k], c.x1);
     }
@@ -299,8 +289,8 @@ bool grid_of_region(const Region& region, int min_gap, int slack, TableGrid& gri
   // rules can show a gap (a short last line), but not on most of its lines.
   size_t spread = 0;
   for (const TextLine* l : body) {
-    const int first = column_of(l->chunks.front().x0, grid.col_edges);
-    const int last = column_of(l->chunks.back().x1 - 1, grid.col_edges);
+    const int first = grid.col_at(l->chunks.front().x0);
+    const int last = grid.col_at(l->chunks.back().x1 - 1);
     spread += l->chunks.size() >= 2 && last > first;
   }
   if (spread * 2 < body.size()) {
@@ -381,7 +371,7 @@ std::vector<TableGrid> find_rule_framed_tables(const std::vector<LineSegment>& s
       ems.push_back(em_of(glyphs[i]));
     }
   if (text.empty()) return {};
-  const int em = std::max(1, median_of(ems));
+  const int em = std::max(1, median(ems));
   const int margin = scale.pixels(options.joint_tolerance_pt, 2);
   const std::vector<Rule> rules =
       framing_rules(segments, lattices, scale.pixels(options.min_framing_rule_pt, 1), margin, em * 6 / 10);
@@ -411,7 +401,7 @@ std::vector<TableGrid> find_rule_framed_tables(const std::vector<LineSegment>& s
     std::vector<int> heights;
     for (const Band& band : bands)
       for (const TextLine& l : band.lines) heights.push_back(l.y1 - l.y0);
-    const int pitch = std::max(em, median_of(heights));
+    const int pitch = std::max(em, median(heights));
     Band open{stack.back().y, stack.back().y, true,
               lines_running_on(lines_between(stack.back().y, limit), stack.back().y, pitch)};
     if (!open.lines.empty()) {

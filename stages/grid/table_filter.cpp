@@ -1,23 +1,13 @@
 #include "stages/grid/table_filter.h"
 
+#include "stages/grid/median.h"
+
 #include <algorithm>
 #include <set>
 #include <string>
 
 namespace gridlift {
 namespace {
-
-template <typename T>
-T median(std::vector<T> v) {
-  std::nth_element(v.begin(), v.begin() + static_cast<long>(v.size() / 2), v.end());
-  return v[v.size() / 2];
-}
-
-// The lattice row or column holding `at` (edges ascending, `at` inside them).
-int lattice_index(int at, const std::vector<int>& edges) {
-  const auto it = std::upper_bound(edges.begin() + 1, edges.end() - 1, at);
-  return static_cast<int>(it - edges.begin()) - 1;
-}
 
 // Why `grid` is no table, or empty when it may be one.
 std::string why_not_a_table(const TableGrid& grid, const std::vector<GlyphBox>& glyphs) {
@@ -28,8 +18,8 @@ std::string why_not_a_table(const TableGrid& grid, const std::vector<GlyphBox>& 
     if (cx < grid.bbox.x0 || cx >= grid.bbox.x1 || cy < grid.bbox.y0 || cy >= grid.bbox.y1) continue;
     glyph_heights.push_back(g.box.height());
     if (!g.ink.empty()) continue;  // ink without text says where marks are, not where a table's text is
-    rows_with_text.insert(lattice_index(cy, grid.row_edges));
-    cols_with_text.insert(lattice_index(cx, grid.col_edges));
+    rows_with_text.insert(grid.row_at(cy));
+    cols_with_text.insert(grid.col_at(cx));
   }
   if (glyph_heights.empty()) return "no text inside: a drawing, map or empty frame";
   std::vector<int> widths, heights;
